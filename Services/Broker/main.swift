@@ -1,0 +1,2 @@
+// songdal-bus placeholder
+print("songdal-bus: not yet")
