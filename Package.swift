@@ -25,7 +25,7 @@ var targets: [Target] = [
     .target(
         name: "Runtime", dependencies: ["Schema", logging, metrics, lifecycle, argumentParser],
         path: "Shared/Runtime"),
-    .target(name: "Store", dependencies: ["Schema", "Runtime", grdb, logging], path: "Shared/Store"),
+    .target(name: "Store", dependencies: ["Schema", grdb, logging], path: "Shared/Store"),
     .target(
         name: "Bus",
         dependencies: ["ZeroMQ", "Schema", "Store", "Runtime", grdb, logging, metrics, lifecycle],
