@@ -181,12 +181,14 @@ final class OutboxDispatcher: Sendable {
             retryCounter.increment(by: resend.count)
         }
         guard !persist.isEmpty || !dead.isEmpty else { return }
+        let toPersist = persist
+        let toBury = dead
         do {
             try await store.pool.write { db in
-                for (id, attempt, due) in persist {
+                for (id, attempt, due) in toPersist {
                     try OutboxTable.recordRetry(db, id: id, attempt: attempt, dueAt: due, error: nil)
                 }
-                for (id, reason) in dead {
+                for (id, reason) in toBury {
                     try OutboxTable.moveToDeadLetter(db, id: id, reason: reason, now: now)
                 }
             }

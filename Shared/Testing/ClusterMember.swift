@@ -1,0 +1,44 @@
+import Bus
+import Foundation
+import Logging
+import Runtime
+import Schema
+import ServiceLifecycle
+import Store
+
+/// A service as the test cluster runs it: its bus name, store migrations, the message types it
+/// speaks, and how to build its handlers and long-running parts around its endpoint.
+public struct ClusterMember: Sendable {
+    public var service: String
+    public var instance: String
+    public var migrations: [Migration]
+    public var registry: MessageRegistry
+    /// Tunes the endpoint (shorter retry timers in tests, say) before it starts.
+    public var tune: @Sendable (inout EndpointConfiguration) -> Void
+    /// Registers handlers on the endpoint and returns the service's other long-running parts.
+    public var build: @Sendable (MemberContext) async throws -> [any Service]
+
+    public init(
+        service: String, instance: String = "1", migrations: [Migration] = [], registry: MessageRegistry,
+        tune: @escaping @Sendable (inout EndpointConfiguration) -> Void = { _ in },
+        build: @escaping @Sendable (MemberContext) async throws -> [any Service]
+    ) {
+        self.service = service
+        self.instance = instance
+        self.migrations = migrations
+        self.registry = registry
+        self.tune = tune
+        self.build = build
+    }
+}
+
+/// What a member's `build` gets.
+public struct MemberContext: Sendable {
+    public let endpoint: BusEndpoint
+    public let store: ServiceStore
+    public let clock: FakeWallClock
+    public let calendar: BusinessCalendar?
+    public let logger: Logger
+    /// The member's own scratch folder (blobs, keys), kept across restarts.
+    public let directory: URL
+}
