@@ -70,7 +70,10 @@ private final class CoreBox: @unchecked Sendable {
     func run(until stopping: borrowing Atomic<Bool>, faults: borrowing Mutex<BrokerFaults>) {
         core?.run(until: stopping, faults: faults)
     }
-    func close() { core = nil }
+    func close() {
+        core?.unbind()
+        core = nil
+    }
 }
 
 extension BusSecurity {

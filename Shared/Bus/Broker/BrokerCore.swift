@@ -46,6 +46,13 @@ final class BrokerCore {
         boundEndpoint = (try? router.lastEndpoint()) ?? configuration.endpoint
     }
 
+    /// Releases the endpoints now: closing a socket frees them asynchronously, and a broker
+    /// restarted at once must be able to bind the same address again.
+    func unbind() {
+        try? router.unbind(boundEndpoint)
+        zap?.unbind()
+    }
+
     func run(until stopping: borrowing Atomic<Bool>, faults: borrowing Mutex<BrokerFaults>) {
         var poller = Poller()
         let routerIndex = poller.add(router)

@@ -18,6 +18,8 @@ final class ZAPHandler {
         self.logger = logger
     }
 
+    func unbind() { try? socket.unbind(Self.endpoint) }
+
     /// Answers every queued request.
     func serve() {
         while case .processed(let request)? = try? socket.receive() {
