@@ -39,7 +39,7 @@ public final class LogSink: Sendable {
             guard initial.descriptor >= 0 else {
                 throw .cannotOpen(path: url.path, reason: String(cString: strerror(errno)))
             }
-            initial.size = Int(lseek(initial.descriptor, 0, SEEK_END))
+            initial.size = max(0, Int(lseek(initial.descriptor, 0, SEEK_END)))
         }
         state = Mutex(initial)
     }
