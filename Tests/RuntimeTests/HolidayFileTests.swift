@@ -8,6 +8,7 @@ import Testing
         (#"{"version":1,"years":{"2026":[{"date":"2027-01-01","name":"x"}]}}"#, "listed under year 2026"),
         (#"{"version":2,"years":{"2026":[]}}"#, "unsupported version 2"),
         (#"{"version":1,"years":{"26":[]}}"#, "four-digit year"),
+        (#"{"version":1,"years":{"+202":[]}}"#, "four-digit year"),
         (#"{"version":1,"years":{}}"#, "no years"),
         (#"{"version":1,"years":{"2026":[{"date":"2026-01-01","name":"a"},{"date":"2026-01-01","name":"b"}]}}"#, "twice"),
         (#"{"version":1,"years":{"2026":[{"date":"2026-01-01"}]}}"#, "name"),

@@ -23,7 +23,9 @@ struct HolidayFile: Decodable {
         var holidays: [LocalDate: String] = [:]
         var covered: Set<Int> = []
         for (key, entries) in years {
-            guard key.utf8.count == 4, let year = Int(key), (1...9999).contains(year) else {
+            // Digits only: `Int("+202")` would accept a sign.
+            guard key.utf8.count == 4, key.utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }),
+                  let year = Int(key), (1...9999).contains(year) else {
                 throw .malformed("year key \"\(key)\" is not a four-digit year")
             }
             covered.insert(year)

@@ -1,0 +1,140 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The shared entry point of every service executable.
+///
+/// Bootstraps logging (logfmt to stdout and `<logDirectory>/<service>.log`), loads the business
+/// calendar (requiring the current and next KST year), builds the services and runs them in a
+/// `ServiceGroup` that shuts down gracefully on SIGTERM or SIGINT. Start-up errors print one line
+/// to stderr and exit with status 78 (EX_CONFIG), so supervisors do not restart-loop on them.
+public enum ServiceMain {
+    /// Exit status for configuration and start-up errors (sysexits.h EX_CONFIG).
+    public static let startupFailureStatus: Int32 = 78
+    /// Exit status when a running service fails.
+    public static let runtimeFailureStatus: Int32 = 1
+    /// How long graceful shutdown may take before the group escalates to task cancellation.
+    public static let gracefulShutdownLimit: Duration = .seconds(30)
+
+    /// Resolves `options` for `service` and runs it; see ``run(configuration:clock:environment:makeServices:)``.
+    public static func run(
+        service: String,
+        options: ServiceOptions,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        clock: any WallClock = SystemWallClock(),
+        makeServices: @Sendable (ServiceContext) async throws -> [any Service]
+    ) async -> Never {
+        let configuration: ServiceConfiguration
+        do {
+            configuration = try options.configuration(service: service, environment: environment)
+        } catch {
+            fail(service: service, .configuration(error), sink: nil)
+        }
+        await run(configuration: configuration, clock: clock, environment: environment, makeServices: makeServices)
+    }
+
+    /// Runs the services of one executable until they finish or a shutdown signal arrives.
+    public static func run(
+        configuration: ServiceConfiguration,
+        clock: any WallClock = SystemWallClock(),
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        makeServices: @Sendable (ServiceContext) async throws -> [any Service]
+    ) async -> Never {
+        let service = configuration.service
+        let sink: LogSink
+        do {
+            sink = try LogSink(configuration: .init(service: service, directory: configuration.logDirectory))
+        } catch {
+            fail(service: service, .logging(error), sink: nil)
+        }
+        LoggingBootstrap.bootstrap(service: service, sink: sink, level: configuration.logLevel, clock: clock)
+        var logger = Logger(label: "songdal.\(service)")
+        logger[metadataKey: "instance"] = "\(configuration.instance)"
+
+        let context: ServiceContext
+        let services: [any Service]
+        do {
+            context = try makeContext(configuration: configuration, clock: clock, logger: logger, environment: environment)
+        } catch {
+            logger.critical("start-up failed", metadata: ["error": "\(error)"])
+            fail(service: service, error, sink: sink)
+        }
+        do {
+            services = try await makeServices(context)
+        } catch {
+            logger.critical("start-up failed", metadata: ["error": "\(error)"])
+            fail(service: service, .services(String(describing: error)), sink: sink)
+        }
+
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        groupConfiguration.maximumGracefulShutdownDuration = gracefulShutdownLimit
+        logger.info("started", metadata: ["bus": "\(configuration.busEndpoint)", "services": "\(services.count)"])
+        do {
+            try await ServiceGroup(configuration: groupConfiguration).run()
+            logger.info("stopped")
+            sink.flush()
+            exit(0)
+        } catch {
+            logger.critical("stopped on error", metadata: ["error": "\(error)"])
+            sink.flush()
+            exit(runtimeFailureStatus)
+        }
+    }
+
+    /// Loads and checks the calendar and builds the context: the testable part of start-up.
+    ///
+    /// Warns on the logger when the bus runs without CURVE.
+    public static func makeContext(
+        configuration: ServiceConfiguration,
+        clock: any WallClock,
+        logger: Logger,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(StartupError) -> ServiceContext {
+        if configuration.insecure {
+            logger.warning("insecure mode: bus traffic is plain tcp without CURVE authentication or encryption")
+        }
+        let calendar = try loadCalendar(configuration: configuration, clock: clock, environment: environment)
+        return ServiceContext(configuration: configuration, logger: logger, clock: clock, calendar: calendar)
+    }
+
+    /// The configured (or found) holiday calendar, required to cover the current and next KST year.
+    public static func loadCalendar(
+        configuration: ServiceConfiguration,
+        clock: any WallClock,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(StartupError) -> BusinessCalendar {
+        do throws(CalendarError) {
+            // An explicit path is authoritative: a typo must not fall back to another file.
+            let url: URL
+            if let explicit = configuration.holidaysPath {
+                url = explicit
+            } else {
+                url = try BusinessCalendar.defaultURL(searching: environment)
+            }
+            let calendar = try BusinessCalendar.load(from: url)
+            let year = KST.localDate(of: clock.now).year
+            try calendar.requireYears(year...(year + 1))
+            return calendar
+        } catch {
+            throw .calendar(error)
+        }
+    }
+
+    /// Prints `songdal-<service>: <reason>` to stderr and exits with ``startupFailureStatus``.
+    static func fail(service: String, _ error: StartupError, sink: LogSink?) -> Never {
+        sink?.flush()
+        let line = Array("songdal-\(service): \(error.description)\n".utf8)
+        line.withUnsafeBytes { buffer in
+            if let base = buffer.baseAddress { _ = write(STDERR_FILENO, base, buffer.count) }
+        }
+        exit(startupFailureStatus)
+    }
+}
