@@ -44,6 +44,20 @@ enum OpenSSL {
         return parts.joined(separator: "; ")
     }
 
+    /// Runs a body that can only throw `CryptoError` but sits inside a stdlib closure API that
+    /// rethrows untyped (`withUnsafeBytes`, `Array(unsafeUninitializedCapacity:)`), restoring
+    /// the typed error.
+    @inline(__always)
+    static func typed<R>(_ operation: String, _ body: () throws -> R) throws(CryptoError) -> R {
+        do {
+            return try body()
+        } catch let error as CryptoError {
+            throw error
+        } catch {
+            throw CryptoError(operation: operation, reason: String(describing: error))
+        }
+    }
+
     /// For the few non-throwing APIs (one-shot digests/HMAC) whose OpenSSL calls cannot fail for
     /// any input: failure there means allocation failure or a broken provider setup, which Swift
     /// itself treats as fatal (as it does when an Array cannot allocate). Never reached by input.
