@@ -14,7 +14,7 @@ enum OpenSSL {
     }
 
     /// Runs an allocating/lookup call and throws if it returned NULL.
-    @inline(__always)
+    @inline(__always) @discardableResult
     static func make<T>(_ operation: @autoclosure () -> String, _ body: () -> T?) throws(CryptoError) -> T {
         guard let value = body() else { throw failure(operation()) }
         return value
