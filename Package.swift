@@ -28,7 +28,7 @@ var targets: [Target] = [
     .target(name: "Store", dependencies: ["Schema", grdb, logging], path: "Shared/Store"),
     .target(
         name: "Bus",
-        dependencies: ["ZeroMQ", "Schema", "Store", "Runtime", grdb, logging, metrics, lifecycle],
+        dependencies: ["ZeroMQ", "Schema", "Store", "Runtime", grdb, logging, metrics, lifecycle, argumentParser],
         path: "Shared/Bus"),
     .target(
         name: "SongdalTesting", dependencies: ["Bus", "Store", "Runtime", "Schema", "ZeroMQ", grdb, logging],
@@ -70,6 +70,11 @@ var targets: [Target] = [
         name: "\(name)Tests",
         dependencies: [.target(name: core), "SongdalTesting", "Schema", "Store", "Runtime", "Bus", grdb]))
 }
+
+serviceTarget("Identity", dependencies: ["SongdalCrypto"])
+serviceTarget("Vault", dependencies: ["SongdalCrypto"])
+serviceTarget("Billing")
+serviceTarget("Reminder")
 
 let package = Package(
     name: "Songdal",

@@ -16,12 +16,12 @@ public struct ClusterMember: Sendable {
     /// Tunes the endpoint (shorter retry timers in tests, say) before it starts.
     public var tune: @Sendable (inout EndpointConfiguration) -> Void
     /// Registers handlers on the endpoint and returns the service's other long-running parts.
-    public var build: @Sendable (MemberContext) async throws -> [any Service]
+    public var build: @Sendable (ServiceEnvironment) async throws -> [any Service]
 
     public init(
         service: String, instance: String = "1", migrations: [Migration] = [], registry: MessageRegistry,
         tune: @escaping @Sendable (inout EndpointConfiguration) -> Void = { _ in },
-        build: @escaping @Sendable (MemberContext) async throws -> [any Service]
+        build: @escaping @Sendable (ServiceEnvironment) async throws -> [any Service]
     ) {
         self.service = service
         self.instance = instance
@@ -32,13 +32,11 @@ public struct ClusterMember: Sendable {
     }
 }
 
-/// What a member's `build` gets.
-public struct MemberContext: Sendable {
-    public let endpoint: BusEndpoint
-    public let store: ServiceStore
-    public let clock: FakeWallClock
-    public let calendar: BusinessCalendar?
-    public let logger: Logger
-    /// The member's own scratch folder (blobs, keys), kept across restarts.
-    public let directory: URL
+extension ClusterMember {
+    /// The member for a service definition: exactly what its executable runs.
+    public init(_ definition: any ServiceDefinition.Type, instance: String = "1",
+                tune: @escaping @Sendable (inout EndpointConfiguration) -> Void = { _ in }) {
+        self.init(service: definition.name, instance: instance, migrations: definition.migrations,
+                  registry: definition.registry, tune: tune, build: { try await definition.build($0) })
+    }
 }

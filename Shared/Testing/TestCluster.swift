@@ -14,7 +14,7 @@ import ZeroMQ
 public final class TestCluster: Sendable {
     public let context: Context
     public let clock: FakeWallClock
-    public let calendar: BusinessCalendar?
+    public let calendar: BusinessCalendar
     public let directory: URL
     public let brokerEndpoint: String
     public let logger: Logger
@@ -32,20 +32,35 @@ public final class TestCluster: Sendable {
     /// sending window, 2026-11-23 11:00 KST).
     public init(
         faults: BrokerFaults = .none, start: Date = Date(timeIntervalSince1970: 1_795_399_200),
-        calendar: BusinessCalendar? = nil, logLevel: Logger.Level = .error
+        calendar: BusinessCalendar? = nil, settings: [String: String] = [:], transport: Transport = .inproc,
+        logLevel: Logger.Level = .error
     ) throws {
+        self.settings = settings
+        self.calendar = try calendar ?? TestCluster.repositoryCalendar()
         context = try Context()
         clock = FakeWallClock(start)
-        self.calendar = calendar
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("songdal-cluster-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        brokerEndpoint = "inproc://bus-\(UUID().uuidString)"
+        switch transport {
+        case .inproc: brokerEndpoint = "inproc://bus-\(UUID().uuidString)"
+        case .ipc: brokerEndpoint = "ipc://\(directory.path)/bus.sock"
+        }
         var logger = Logger(label: "cluster")
-        logger.logLevel = logLevel
+        // SONGDAL_TEST_LOG=debug shows a failing test's bus traffic without editing it.
+        logger.logLevel = ProcessInfo.processInfo.environment["SONGDAL_TEST_LOG"].flatMap(Logger.Level.init(rawValue:)) ?? logLevel
         self.logger = logger
         self.faults = Mutex(faults)
         broker = Mutex(nil)
         try startBroker()
+    }
+
+    /// Service settings every member gets (as `--set` would give them).
+    public let settings: [String: String]
+
+    /// The calendar of `data/holidays-kr.json` in this repository.
+    public static func repositoryCalendar() throws -> BusinessCalendar {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try BusinessCalendar.load(from: root.appendingPathComponent("data/holidays-kr.json"))
     }
 
     /// Changes the broker's injected faults.
@@ -54,8 +69,20 @@ public final class TestCluster: Sendable {
         broker.withLock { $0?.setFaults(newFaults) }
     }
 
-    /// Stops and starts the broker on the same endpoint: it forgets every peer, as a real restart does.
+    /// How the in-process peers reach the broker.
+    public enum Transport: Sendable {
+        /// Fastest; but libzmq never reconnects inproc peers, so the broker cannot be restarted.
+        case inproc
+        /// A Unix socket in the cluster's folder; peers reconnect after a broker restart.
+        case ipc
+    }
+
+    /// Stops and starts the broker on the same endpoint: it forgets every peer, as a real restart
+    /// does. Needs the `.ipc` transport (inproc peers never reconnect).
     public func restartBroker(downFor milliseconds: Int = 0) async throws {
+        guard !brokerEndpoint.hasPrefix("inproc://") else {
+            throw BusError.unroutable(destination: brokerEndpoint, reason: "restartBroker needs TestCluster(transport: .ipc)")
+        }
         stopBroker()
         if milliseconds > 0 { try await Task.sleep(for: .milliseconds(milliseconds)) }
         try startBroker()
@@ -96,8 +123,9 @@ public final class TestCluster: Sendable {
         let endpoint = try BusEndpoint(
             configuration: configuration, store: store, registry: member.registry, context: context,
             logger: memberLogger, now: { clock.now })
-        let services = try await member.build(MemberContext(
-            endpoint: endpoint, store: store, clock: clock, calendar: calendar, logger: memberLogger, directory: folder))
+        let services = try await member.build(ServiceEnvironment(
+            endpoint: endpoint, store: store, clock: clock, calendar: calendar, logger: memberLogger, directory: folder,
+            settings: settings))
         let task = Task {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { try? await endpoint.run() }

@@ -103,12 +103,12 @@ public final class BusEndpoint: Service, Sendable {
             let id = MessageID.make(now: now())
             reply = try await pending.wait(for: id, timeoutMilliseconds: timeout * configuration.queryAttempts,
                                            timeoutError: .timeout(type: type.name, destination: target)) {
-                Task { [store, dispatcher, logger, now] in
+                Task { [store, dispatcher, logger] in
                     do {
                         try await store.pool.write { db in
                             let header = EnvelopeHeader(id: id, type: type.name, version: type.version,
                                                         source: outbox.source, destination: target)
-                            try OutboxTable.insert(db, envelope: Envelope(header: header, payload: payload), dueAt: Int64(now().timeIntervalSince1970 * 1000))
+                            try OutboxTable.insert(db, envelope: Envelope(header: header, payload: payload))
                         }
                         dispatcher.wake()
                     } catch {
@@ -180,6 +180,7 @@ public final class BusEndpoint: Service, Sendable {
 
     private func receive(_ processor: InboxProcessor) async {
         for await batch in client.inbound {
+            logger.trace("inbound batch", metadata: ["count": "\(batch.count)"])
             var applicable: [Envelope] = []
             var queries: [Envelope] = []
             for inbound in batch {

@@ -236,6 +236,7 @@ final class OutboxDispatcher: Sendable {
                 }
             }
         }
+        logger.trace("outbox pass", metadata: ["rows": "\(rows.count)", "sending": "\(frames.count)", "cursor": "\(last.seq)"])
         if !frames.isEmpty {
             client.send(frames: frames)
             statistics.sentCounter.add(frames.count, ordering: .relaxed)

@@ -5,8 +5,9 @@ import Schema
 /// SQL of the `bus_outbox` table. Every function runs inside the caller's transaction, so a state
 /// change and the messages it causes commit together (DESIGN §4) — or not at all.
 public enum OutboxTable {
-    /// Adds a message, due at `dueAt` (Unix ms).
-    public static func insert(_ db: Database, envelope: Envelope, lane: Int = 0, dueAt: Int64) throws {
+    /// Adds a message. `dueAt` (Unix ms, transport time) is 0 for "now": only re-sends are
+    /// postponed, and they use the dispatcher's real clock, never the domain clock (which tests fake).
+    public static func insert(_ db: Database, envelope: Envelope, lane: Int = 0, dueAt: Int64 = 0) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO bus_outbox (id, destination, type, header, payload, lane, attempt, due_at, created_at)
             VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)

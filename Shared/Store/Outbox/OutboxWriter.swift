@@ -54,8 +54,7 @@ public struct OutboxWriter: Sendable {
         let header = EnvelopeHeader(
             id: MessageID.make(now: instant), type: type.name, version: type.version, source: source,
             destination: destination, correlationId: correlationId, causationId: causationId)
-        try OutboxTable.insert(db, envelope: Envelope(header: header, payload: payload), lane: lane,
-                               dueAt: header.createdAt)
+        try OutboxTable.insert(db, envelope: Envelope(header: header, payload: payload), lane: lane)
         return header.id
     }
 }

@@ -1,0 +1,1 @@
+print("songdal-billing: not yet")

@@ -1,0 +1,1 @@
+print("songdal-identity: not yet")

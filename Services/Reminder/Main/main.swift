@@ -1,0 +1,1 @@
+print("songdal-reminder: not yet")

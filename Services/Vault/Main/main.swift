@@ -1,0 +1,1 @@
+print("songdal-vault: not yet")
