@@ -51,7 +51,7 @@ var targets: [Target] = [
     .testTarget(name: "StoreTests", dependencies: ["Store", "Runtime", "Schema", grdb]),
     .testTarget(
         name: "BusTests",
-        dependencies: ["Bus", "Store", "Runtime", "Schema", "ZeroMQ", "SongdalTesting", grdb, logging]),
+        dependencies: ["Bus", "Store", "Runtime", "Schema", "ZeroMQ", "SongdalTesting", grdb, logging, metrics]),
 ]
 
 /// Adds the three targets every service has: `<Name>Core` (domain, handlers, migrations —

@@ -211,6 +211,8 @@ final class OutboxDispatcher: Sendable {
         let rows: [OutboxRow]
         do {
             rows = try await store.pool.read { db in try OutboxTable.fetch(db, after: cursor, limit: limit) }
+        } catch is CancellationError {
+            return false
         } catch {
             logger.error("outbox read failed", metadata: ["error": "\(error)"])
             return false

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+
+/// `songdal bench <area>`: runs an area's goal-sized workload (or `--count`), with its baseline
+/// measured in the same run, and prints the headline figures as `key: value` lines.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure an area against its goal; prints `key: value` lines. Build with -c release first.")
+
+    enum Area: String, ExpressibleByArgument, CaseIterable {
+        case bus
+    }
+
+    @Argument(help: "Area to measure: \(Area.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var area: Area
+
+    @Option(help: "Messages or rows instead of the goal-sized default.")
+    var count: Int?
+
+    @Option(help: "Transport between the peers: inproc, ipc or tcp.")
+    var transport: BusBenchmark.Transport = .inproc
+
+    func run() async throws {
+        #if DEBUG
+        FileHandle.standardError.write(Data("note: debug build; figures are only meaningful with -c release\n".utf8))
+        #endif
+        let figures: [(key: String, value: String)]
+        switch area {
+        case .bus:
+            figures = try await BusBenchmark(count: count ?? 200_000, transport: transport).run()
+        }
+        for figure in figures { print("\(figure.key): \(figure.value)") }
+    }
+}
