@@ -22,21 +22,44 @@ struct InboxProcessor: Sendable {
     func apply(_ batch: [Envelope]) async throws -> [String: [MessageID]] {
         let instant = now()
         let received = Int64(instant.timeIntervalSince1970 * 1000)
-        return try await store.pool.write { db in
-            var acks: [String: [MessageID]] = [:]
-            for envelope in batch {
-                if try InboxTable.claim(db, id: envelope.header.id, receivedAt: received) {
-                    try applyOne(envelope, db: db, now: instant, received: received)
-                } else {
-                    statistics.duplicateCounter.add(1, ordering: .relaxed)
-                }
-                acks[envelope.header.source, default: []].append(envelope.header.id)
+        // Optimistic first: no savepoint per message, which costs a journal round per message.
+        // If any handler fails, that transaction is rolled back whole and the batch is applied
+        // again with a savepoint around each message, so only the failing one is set aside.
+        do {
+            return try await store.pool.write { db in
+                try applyAll(batch, db: db, now: instant, received: received, isolated: false)
             }
-            return acks
+        } catch is HandlerFailed {
+            return try await store.pool.write { db in
+                try applyAll(batch, db: db, now: instant, received: received, isolated: true)
+            }
         }
     }
 
-    private func applyOne(_ envelope: Envelope, db: Database, now: Date, received: Int64) throws {
+    /// Thrown out of an optimistic batch to ask for the isolated retry.
+    private struct HandlerFailed: Error {}
+
+    private func applyAll(_ batch: [Envelope], db: Database, now: Date, received: Int64, isolated: Bool) throws -> [String: [MessageID]] {
+        var acks: [String: [MessageID]] = [:]
+        var applied = 0
+        var duplicates = 0
+        for envelope in batch {
+            if try InboxTable.claim(db, id: envelope.header.id, receivedAt: received) {
+                if try applyOne(envelope, db: db, now: now, received: received, isolated: isolated) { applied += 1 }
+            } else {
+                duplicates += 1
+            }
+            acks[envelope.header.source, default: []].append(envelope.header.id)
+        }
+        statistics.appliedCounter.add(applied, ordering: .relaxed)
+        statistics.duplicateCounter.add(duplicates, ordering: .relaxed)
+        return acks
+    }
+
+    /// Applies one message; returns whether a handler applied it. Outside isolation a failing
+    /// handler aborts the batch (`HandlerFailed`); inside, its savepoint is rolled back and the
+    /// message refused or dead-lettered.
+    private func applyOne(_ envelope: Envelope, db: Database, now: Date, received: Int64, isolated: Bool) throws -> Bool {
         let header = envelope.header
         do {
             let type = try registry.validate(header)
@@ -45,19 +68,28 @@ struct InboxProcessor: Sendable {
                     // A late reply whose waiter timed out, or an event this service does not
                     // handle: acknowledged and noted, nothing to apply.
                     logger.debug("no handler; acknowledged", metadata: ["type": "\(header.type)", "id": "\(header.id)"])
-                    return
+                    return false
                 }
                 throw BusError.unknownMessageType(header.type)
             }
-            try db.inSavepoint {
-                try handler(envelope, HandlerContext(db: db, outbox: outbox, envelope: envelope, now: now))
-                return .commit
+            let context = HandlerContext(db: db, outbox: outbox, envelope: envelope, now: now)
+            if isolated {
+                try db.inSavepoint {
+                    try handler(envelope, context)
+                    return .commit
+                }
+            } else {
+                do { try handler(envelope, context) } catch { throw HandlerFailed() }
             }
-            statistics.appliedCounter.add(1, ordering: .relaxed)
+            return true
+        } catch let failed as HandlerFailed {
+            throw failed
         } catch let error as BusError {
             try refuse(envelope, with: error.errorReply, db: db)
+            return false
         } catch let reply as ErrorReply {
             try refuse(envelope, with: reply, db: db)
+            return false
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR {
             // The store itself is in trouble: fail the batch so nothing is acknowledged.
             throw error
@@ -68,6 +100,7 @@ struct InboxProcessor: Sendable {
             ])
             try DeadLetterTable.recordIncoming(db, envelope: envelope, reason: "handler failed: \(error)", now: received)
             statistics.deadLetteredCounter.add(1, ordering: .relaxed)
+            return false
         }
     }
 

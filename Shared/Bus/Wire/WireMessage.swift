@@ -80,7 +80,12 @@ public enum WireMessage: Sendable, Equatable {
     static func unpack(_ frame: Frame) throws(BusError) -> [MessageID] {
         let bytes = frame.bytes
         guard bytes.count % 16 == 0 else { throw .malformedFrame("id list of \(bytes.count) bytes") }
-        return stride(from: 0, to: bytes.count, by: 16).compactMap { MessageID(bytes: bytes[$0..<$0 + 16]) }
+        var ids: [MessageID] = []
+        ids.reserveCapacity(bytes.count / 16)
+        for offset in stride(from: 0, to: bytes.count, by: 16) {
+            if let id = MessageID(bytes: bytes, at: offset) { ids.append(id) }
+        }
+        return ids
     }
 
     private static func destination(_ frame: Frame) throws(BusError) -> String {

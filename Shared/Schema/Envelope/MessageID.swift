@@ -20,11 +20,16 @@ public struct MessageID: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Reads an id from exactly 16 bytes; `nil` for any other length.
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 16 else { return nil }
+        self.init(bytes: Array(bytes), at: 0)
+    }
+
+    /// Reads the 16 bytes at `offset` of `buffer` (hot path: ACK id lists); `nil` past the end.
+    public init?(bytes buffer: [UInt8], at offset: Int) {
+        guard offset >= 0, offset + 16 <= buffer.count else { return nil }
         var high: UInt64 = 0
         var low: UInt64 = 0
-        for (offset, byte) in bytes.enumerated() {
-            if offset < 8 { high = high << 8 | UInt64(byte) } else { low = low << 8 | UInt64(byte) }
-        }
+        for index in offset..<offset + 8 { high = high << 8 | UInt64(buffer[index]) }
+        for index in offset + 8..<offset + 16 { low = low << 8 | UInt64(buffer[index]) }
         self.init(high: high, low: low)
     }
 
