@@ -5,7 +5,7 @@ SWIFT        ?= swift
 DEBIAN_PKGS  := libzmq3-dev libsqlite3-dev libssl-dev pkg-config openssl
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Swift Testing runs tests in parallel by itself; extra flags can be passed here.
-TEST_FLAGS   ?=
+TEST_FLAGS   ?= --disable-xctest
 
 .PHONY: run test build release deps bench clean
 
