@@ -11,15 +11,10 @@ struct RawRelay {
 
     /// Messages per second for `count` messages one way, sender to receiver.
     func throughput(count: Int) throws -> Double {
-        let router = try Socket(context: context, type: .router)
-        try router.setOption(.linger, 0)
-        try router.setOption(.sendHighWaterMark, 0)
-        try router.setOption(.receiveHighWaterMark, 0)
-        try router.bind(endpoint)
-        let bound = try router.lastEndpoint()
-        let receiver = try peer("rx", bound)
-        let sender = try peer("tx", bound)
-        try waitForRoute(router: router, sender: sender, receiver: receiver)
+        let sockets = try connect()
+        let router = sockets.router
+        let sender = sockets.sender
+        let receiver = sockets.receiver
         let payload = Frame([UInt8](repeating: 0xA5, count: frameBytes))
         let done = DispatchSemaphore(value: 0)
         let relayBox = Unchecked(router)
@@ -48,13 +43,10 @@ struct RawRelay {
 
     /// Round-trip times in microseconds, one message in flight, echoed back by the receiver.
     func roundTrips(count: Int) throws -> [Double] {
-        let router = try Socket(context: context, type: .router)
-        try router.setOption(.linger, 0)
-        try router.bind(endpoint)
-        let bound = try router.lastEndpoint()
-        let receiver = try peer("rx", bound)
-        let sender = try peer("tx", bound)
-        try waitForRoute(router: router, sender: sender, receiver: receiver)
+        let sockets = try connect()
+        let router = sockets.router
+        let sender = sockets.sender
+        let receiver = sockets.receiver
         let payload = Frame([UInt8](repeating: 0x5A, count: frameBytes))
         let relayBox = Unchecked(router)
         let receiverBox = Unchecked(receiver)
@@ -84,6 +76,27 @@ struct RawRelay {
             samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000)
         }
         return samples
+    }
+
+    /// A relaying ROUTER bound to `endpoint` (unbounded queues, as raw as it gets) and the two
+    /// DEALERs, `tx` and `rx`, both already known to it.
+    private struct Sockets: ~Copyable {
+        var router: Socket
+        var sender: Socket
+        var receiver: Socket
+    }
+
+    private func connect() throws -> Sockets {
+        let router = try Socket(context: context, type: .router)
+        try router.setOption(.linger, 0)
+        try router.setOption(.sendHighWaterMark, 0)
+        try router.setOption(.receiveHighWaterMark, 0)
+        try router.bind(endpoint)
+        let bound = try router.lastEndpoint()
+        let receiver = try peer("rx", bound)
+        let sender = try peer("tx", bound)
+        try waitForRoute(router: router, sender: sender, receiver: receiver)
+        return Sockets(router: router, sender: sender, receiver: receiver)
     }
 
     private func peer(_ name: String, _ endpoint: String) throws -> Socket {
