@@ -45,11 +45,11 @@ public enum CertificateVerifier {
     /// Checks everything except the detached signature.
     static func evidenceProblems(_ certificate: VaultCertificate, keys: [String: Ed25519PublicKey]) -> [CertificateProblem] {
         var problems: [CertificateProblem] = []
-        guard let tsa = try? X509Certificate(pem: certificate.tsaCertificate), tsa.isTimeStampingCertificate else {
+        guard let tsa = VerificationCache.tsaCertificate(certificate.tsaCertificate) else {
             return [CertificateProblem("tsa_certificate_invalid", "the embedded TSA certificate does not parse or is not for time-stamping")]
         }
         let checkpoint = certificate.evidence.checkpoint
-        if let code = checkpoint.problem(key: keys[checkpoint.keyId], tsa: tsa) {
+        if let code = VerificationCache.checkpointProblem(checkpoint, key: keys[checkpoint.keyId], tsa: tsa) {
             problems.append(CertificateProblem(code, "checkpoint of size \(checkpoint.size) does not verify"))
         }
         let document = certificate.document
