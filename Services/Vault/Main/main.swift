@@ -1,1 +1,4 @@
-print("songdal-vault: not yet")
+import Bus
+import VaultCore
+
+await ServiceHost.main(VaultService.self)

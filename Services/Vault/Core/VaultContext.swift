@@ -1,0 +1,34 @@
+import Schema
+import Foundation
+import GRDB
+import Runtime
+import SongdalCrypto
+
+/// Everything the vault's handlers share: settings, keys, blob store, time stamper, checkpoint
+/// signer and id maker. Built once per process from the service folder.
+public final class VaultContext: Sendable {
+    public let settings: VaultSettings
+    public let keys: VaultKeys
+    public let keyring: DataKeyring
+    public let blobs: BlobStore
+    public let stamper: TimeStamper
+    public let checkpoints: CheckpointStore
+    public let oids: OIDMaker
+    public let clock: any WallClock
+
+    /// Opens (creating on first start) keys and folders under `directory`.
+    public init(directory: URL, settings: VaultSettings, pool: DatabasePool, clock: any WallClock) throws {
+        self.settings = settings
+        self.clock = clock
+        keys = try VaultKeys.load(folder: settings.keysDirectory ?? directory.appendingPathComponent("keys"),
+                                  settings: settings, pool: pool, now: clock.now)
+        keyring = DataKeyring(master: keys.master)
+        blobs = BlobStore(root: directory.appendingPathComponent("blobs"))
+        stamper = TimeStamper(authority: keys.tsa)
+        checkpoints = CheckpointStore(keys: keys, stamper: stamper, origin: settings.origin)
+        oids = OIDMaker(arc: settings.oidArc)
+    }
+
+    /// The TSA certificate verifiers need.
+    public var tsaCertificate: X509Certificate { keys.tsa.certificate }
+}

@@ -1,0 +1,34 @@
+import Bus
+import Foundation
+import Schema
+import ServiceLifecycle
+import Store
+
+/// The document vault (SPEC §2, 공인전자문서센터) as a bus service.
+public enum VaultService: ServiceDefinition {
+    public static let name = "vault"
+    public static let migrations: [Migration] = VaultMigrations.all
+    public static let registry = MessageRegistry([
+        StoreDocument.messageType, StoreDocumentFile.messageType, DocumentStored.messageType,
+        DocumentMetadataQuery.messageType, DocumentMetadata.messageType, FetchDocument.messageType, DocumentContent.messageType,
+        GrantAccess.messageType, AccessGranted.messageType, DestroyDocument.messageType, SetLegalHold.messageType,
+        LegalHoldState.messageType, IssueCertificate.messageType, CertificateIssued.messageType,
+        VerifyCertificate.messageType, CertificateVerification.messageType, VaultKeyHistoryQuery.messageType,
+        VaultKeyHistory.messageType, VerifyVault.messageType, VaultAuditReport.messageType, VaultEvidence.messageType,
+        RecordUsage.messageType,
+    ])
+
+    public static func build(_ environment: ServiceEnvironment) async throws -> [any Service] {
+        let settings: VaultSettings
+        do { settings = try VaultSettings(environment.settings, setting: environment.setting) } catch {
+            throw VaultStartupError.badSetting(error.description)
+        }
+        let vault = try VaultContext(directory: environment.directory, settings: settings, pool: environment.store.pool,
+                                     clock: environment.clock)
+        VaultHandlers.register(on: environment.endpoint, vault: vault, logger: environment.logger)
+        return [
+            StorageMeter(endpoint: environment.endpoint, clock: environment.clock, logger: environment.logger),
+            CheckpointService(vault: vault, store: environment.store, clock: environment.clock, logger: environment.logger),
+        ]
+    }
+}
