@@ -10,6 +10,12 @@ public enum NoticeTiering {
         public var tier: Int
         public var quantity: Int64
         public var price: Int64
+
+        public init(tier: Int, quantity: Int64, price: Int64) {
+            self.tier = tier
+            self.quantity = quantity
+            self.price = price
+        }
     }
 
     /// Portions of `quantity` sends following `prior` sends of the same year.

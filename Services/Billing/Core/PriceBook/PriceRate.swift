@@ -8,6 +8,11 @@ public struct PriceRate: Codable, Sendable, Hashable {
     public struct Tier: Codable, Sendable, Hashable {
         public var upTo: Int64?
         public var price: Int64
+
+        public init(upTo: Int64?, price: Int64) {
+            self.upTo = upTo
+            self.price = price
+        }
     }
 
     public var item: String
