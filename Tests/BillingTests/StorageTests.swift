@@ -65,3 +65,21 @@ struct StorageTests {
         #expect(december.lines("plan.basic.monthly").map(\.amount) == [100_000])
     }
 }
+
+@Suite("Late storage")
+struct LateStorageTests {
+    @Test("more storage reported for a day of an issued month bills only the growth of its excess, next month")
+    func lateStorageDay() throws {
+        let fixture = try BillingFixture()
+        try fixture.subscribe("acme")
+        try fixture.record([usage("acme", .storageDay, 3_100_000, at: kst("2026-11-10", hour: 23))])   // 1,000 MB over
+        try fixture.issue("2026-11", now: kst("2026-12-01", hour: 9))
+        #expect(try fixture.invoice("acme", "2026-11").invoice.lines("vault.storage.day").map(\.amount) == [167])  // 5,000/30
+        // A second report for 10 November: 500 MB more, all of it above the allowance.
+        try fixture.record([usage("acme", .storageDay, 50_000, at: kst("2026-11-10", hour: 23))], receivedAt: kst("2026-12-02"))
+        let adjustment = try fixture.invoice("acme", "2026-12").invoice.lines("vault.storage.day", kind: .adjustment)
+        #expect(adjustment.map(\.quantity) == [50_000])
+        #expect(adjustment.map(\.amount) == [83])   // 500 × 5 / 30 = 83.33, priced on November's 30 days
+        #expect(try fixture.invoice("acme", "2026-11").invoice.lines("vault.storage.day").map(\.amount) == [167])
+    }
+}
