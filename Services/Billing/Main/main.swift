@@ -1,1 +1,4 @@
-print("songdal-billing: not yet")
+import BillingCore
+import Bus
+
+await ServiceHost.main(BillingService.self)

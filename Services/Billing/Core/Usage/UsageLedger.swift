@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import Runtime
+import Schema
+
+/// Records usage events exactly once by event id (BI-4) and keeps the running aggregates the
+/// invoices read, in the caller's transaction (the inbox's, for `RecordUsage`).
+///
+/// A bad event (unknown institution, negative quantity, no id) is refused alone with its typed
+/// error and kept in `usage_rejection`; the good events of the same batch are recorded.
+public enum UsageLedger {
+    /// Checks what can be checked without the store.
+    public static func validate(_ event: UsageEvent) throws(BillingError) {
+        guard !event.eventId.isEmpty else { throw .missingEventId }
+        guard event.quantity >= 0 else { throw .negativeQuantity(eventId: event.eventId) }
+        guard !event.institution.isEmpty else { throw .unknownInstitution(event.institution) }
+    }
+
+    /// The key an event is recorded under: its id, except that a read is keyed by its notice,
+    /// so a notice's read is billed once whatever ids its reports carry (BI-1).
+    static func dedupeKey(_ event: UsageEvent) -> String {
+        if event.item == .noticeRead, let notice = event.reference, !notice.isEmpty {
+            return "notice.read|\(event.institution)|\(notice)"
+        }
+        return event.eventId
+    }
+
+    public static func record(_ events: [UsageEvent], receivedAt: Date, in db: Database) throws -> UsageOutcome {
+        var outcome = UsageOutcome()
+        var router = MonthRouter()
+        var months = MonthNames()
+        var aggregates: [AggregateKey: Int64] = [:]
+        var storage: [StorageKey: Int64] = [:]
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO usage_event (event_key, institution, item, quantity, occurred_at, billing_month)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for event in events {
+            do {
+                try validate(event)
+                let usage = BillingMonth(of: event.occurredAt)
+                guard let billing = try router.billingMonth(institution: event.institution, usage: usage, in: db) else {
+                    throw BillingError.unknownInstitution(event.institution)
+                }
+                let billingName = months.name(billing)
+                let millis = Int64((event.occurredAt.timeIntervalSince1970 * 1000).rounded(.down))
+                try insert.execute(arguments: [dedupeKey(event), event.institution, event.item.rawValue, event.quantity, millis, billingName])
+                guard db.changesCount > 0 else {
+                    outcome.duplicates += 1
+                    continue
+                }
+                outcome.applied += 1
+                let usageName = months.name(usage)
+                switch event.item {
+                case .storageDay:
+                    let day = KST.localDate(of: event.occurredAt).description
+                    storage[StorageKey(institution: event.institution, day: day, billingMonth: billingName), default: 0] += event.quantity
+                case .mileageCredit:
+                    try MileageLedger.earn(institution: event.institution, quantity: event.quantity, at: event.occurredAt,
+                                           eventKey: event.eventId, in: db)
+                case .smsSent:
+                    let split = try MileageLedger.spend(institution: event.institution, quantity: event.quantity,
+                                                        at: event.occurredAt, eventKey: event.eventId, in: db)
+                    if split.free > 0 {
+                        aggregates[AggregateKey(institution: event.institution, billingMonth: billingName, usageMonth: usageName, item: PriceKey.freeSMS), default: 0] += split.free
+                    }
+                    if split.charged > 0 {
+                        aggregates[AggregateKey(institution: event.institution, billingMonth: billingName, usageMonth: usageName, item: event.item.rawValue), default: 0] += split.charged
+                    }
+                default:
+                    aggregates[AggregateKey(institution: event.institution, billingMonth: billingName, usageMonth: usageName, item: event.item.rawValue), default: 0] += event.quantity
+                }
+            } catch let error as BillingError {
+                outcome.rejected.append(.init(eventId: event.eventId, error: error))
+                try reject(event, error, at: receivedAt, in: db)
+            }
+        }
+        try flush(aggregates, storage, in: db)
+        return outcome
+    }
+
+    private static func flush(_ aggregates: [AggregateKey: Int64], _ storage: [StorageKey: Int64], in db: Database) throws {
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO usage_aggregate (institution, billing_month, usage_month, item, quantity) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (billing_month, institution, usage_month, item) DO UPDATE SET quantity = quantity + excluded.quantity
+            """)
+        for (key, quantity) in aggregates {
+            try upsert.execute(arguments: [key.institution, key.billingMonth, key.usageMonth, key.item, quantity])
+        }
+        let days = try db.cachedStatement(sql: """
+            INSERT INTO storage_day (institution, day, billing_month, hundredths) VALUES (?, ?, ?, ?)
+            ON CONFLICT (institution, day, billing_month) DO UPDATE SET hundredths = hundredths + excluded.hundredths
+            """)
+        for (key, hundredths) in storage {
+            try days.execute(arguments: [key.institution, key.day, key.billingMonth, hundredths])
+        }
+    }
+
+    private static func reject(_ event: UsageEvent, _ error: BillingError, at: Date, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO usage_rejection (event_id, institution, item, code, message, received_at) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [event.eventId, event.institution, event.item.rawValue, error.code, error.description,
+                             Int64(at.timeIntervalSince1970 * 1000)])
+    }
+}
