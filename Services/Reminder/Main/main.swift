@@ -1,1 +1,4 @@
-print("songdal-reminder: not yet")
+import Bus
+import ReminderCore
+
+await ServiceHost.main(ReminderService.self)

@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+import Runtime
+import Store
+
+/// `songdal bench reminder`: CSV import throughput and the daily selection over a large store.
+///
+/// - `import`: rows/s of `GuaranteeImporter` on a synthetic CSV of `min(count, 1,000,000)` rows
+///   (goal ≥ 100,000/s).
+/// - `selection`: seconds of one day's selection (the dry run: due-index range, member and
+///   recipient lookups, send-row checks) over `count` guarantees (default 10,000,000; goal ≤ 5 s).
+///   The bulk beyond the imported rows is generated in SQL; guarantees whose send date is before
+///   the run date are marked reminded, as they would be in steady operation.
+public enum ReminderBenchmark {
+    public static func run(count: Int?, directory: URL) async throws -> [(key: String, value: String)] {
+        let total = max(1_000, count ?? 10_000_000)
+        let imported = min(total, 1_000_000)
+        let calendar = try BusinessCalendar.load(from: try BusinessCalendar.defaultURL())
+        let folder = directory.appendingPathComponent("reminder-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ServiceStore(directory: folder, service: "reminder", migrations: ReminderMigrations.all)
+        let clock = SystemWallClock()
+
+        let csv = folder.appendingPathComponent("guarantees.csv")
+        try BenchmarkData.writeCSV(rows: imported, to: csv)
+        let importer = GuaranteeImporter(store: store, calendar: calendar, clock: clock)
+        let importStart = ContinuousClock.now
+        let report = try await importer.importFile(csv, actor: "bench")
+        let importSeconds = seconds(ContinuousClock.now - importStart)
+
+        let asOf = LocalDate(year: 2026, month: 11, day: 23) ?? KST.localDate(of: clock.now)
+        try await BenchmarkData.fill(store, from: imported, to: total, calendar: calendar, asOf: asOf)
+
+        let batch = RunBatch(asOf: asOf, institution: "bench", runId: nil, now: clock.now)
+        let selectionStart = ContinuousClock.now
+        let selected = try await store.pool.read { db in
+            var tally = RunTally()
+            var cursor: (sendDate: String, number: String)?
+            repeat {
+                let result = try batch.process(db, outbox: nil, after: cursor, limit: 1_000)
+                tally = tally + result.tally
+                cursor = result.cursor
+            } while cursor != nil
+            return tally
+        }
+        let selectionSeconds = seconds(ContinuousClock.now - selectionStart)
+        return [
+            ("import", String(Int(Double(report.accepted) / max(importSeconds, 1e-9)))),
+            ("selection", String(format: "%.3f", selectionSeconds)),
+            ("guarantees", String(total)),
+            ("due", String(selected.selected)),
+            ("would_send", String(selected.sent)),
+        ]
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
