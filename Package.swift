@@ -40,7 +40,10 @@ var targets: [Target] = [
         path: "Services/Broker"),
     .executableTarget(
         name: "songdal",
-        dependencies: ["Bus", "Runtime", "Schema", "Store", "ZeroMQ", "SongdalTesting", argumentParser, logging],
+        dependencies: [
+            "Bus", "Runtime", "Schema", "Store", "ZeroMQ", "SongdalTesting", "SongdalCrypto",
+            "VaultCore", "BillingCore", "ReminderCore", argumentParser, logging,
+        ],
         path: "Services/CLI"),
 
     // MARK: Tests of the shared modules
@@ -68,7 +71,7 @@ var targets: [Target] = [
         path: "Services/\(name)/Main"))
     targets.append(.testTarget(
         name: "\(name)Tests",
-        dependencies: [.target(name: core), "SongdalTesting", "Schema", "Store", "Runtime", "Bus", grdb]))
+        dependencies: [.target(name: core), "SongdalTesting", "Schema", "Store", "Runtime", "Bus", grdb] + dependencies))
 }
 
 serviceTarget("Identity", dependencies: ["SongdalCrypto"])

@@ -1,5 +1,8 @@
 import ArgumentParser
+import BillingCore
 import Foundation
+import ReminderCore
+import VaultCore
 
 /// `songdal bench <area>`: runs an area's goal-sized workload (or `--count`), with its baseline
 /// measured in the same run, and prints the headline figures as `key: value` lines.
@@ -9,7 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure an area against its goal; prints `key: value` lines. Build with -c release first.")
 
     enum Area: String, ExpressibleByArgument, CaseIterable {
-        case bus
+        case bus, vault, billing, reminder
     }
 
     @Argument(help: "Area to measure: \(Area.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -25,10 +28,15 @@ struct BenchCommand: AsyncParsableCommand {
         #if DEBUG
         FileHandle.standardError.write(Data("note: debug build; figures are only meaningful with -c release\n".utf8))
         #endif
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("songdal-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
         let figures: [(key: String, value: String)]
         switch area {
-        case .bus:
-            figures = try await BusBenchmark(count: count ?? 200_000, transport: transport).run()
+        case .bus: figures = try await BusBenchmark(count: count ?? 200_000, transport: transport).run()
+        case .vault: figures = try await VaultBenchmark.run(count: count, directory: scratch)
+        case .billing: figures = try await BillingBenchmark.run(count: count, directory: scratch)
+        case .reminder: figures = try await ReminderBenchmark.run(count: count, directory: scratch)
         }
         for figure in figures { print("\(figure.key): \(figure.value)") }
     }
