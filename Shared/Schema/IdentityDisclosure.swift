@@ -12,9 +12,13 @@ public enum LegalBasis: String, Codable, Sendable {
 
 /// Release `fields` of a person to a consented third party (ID-6 b). Refused (`no_consent`) and
 /// recorded as a refused attempt without a matching, unwithdrawn consent.
+///
+/// A query, not a command, on purpose: a command's reply waits in the sender's outbox table, so
+/// released phones would lie in clear in identity.sqlite (ID-5). The ledger row is committed
+/// before the answer leaves; a retry is a second, again ledgered, release.
 public struct DiscloseToThirdParty: BusRequest {
     public typealias Reply = Disclosure
-    public static let messageType = MessageType.command("identity.discloseToThirdParty", handledBy: "identity")
+    public static let messageType = MessageType.query("identity.discloseToThirdParty", handledBy: "identity")
     public var ci: String
     public var thirdParty: String
     public var purpose: String
@@ -63,10 +67,12 @@ public struct LawfulAccessFiled: BusMessage {
 }
 
 /// Approve a filed request. By the filing operator → refused (`same_operator`) and recorded; by
-/// another operator → the data is released in the reply and ledgered.
+/// another operator → the data is released in the reply and ledgered. A query for the same
+/// reason as `DiscloseToThirdParty`; the approving operator may collect again (ledgered again),
+/// any third operator is refused (`already_released`).
 public struct ApproveLawfulAccess: BusRequest {
     public typealias Reply = Disclosure
-    public static let messageType = MessageType.command("identity.approveLawfulAccess", handledBy: "identity")
+    public static let messageType = MessageType.query("identity.approveLawfulAccess", handledBy: "identity")
     public var requestId: String
     public var operatorId: String
 

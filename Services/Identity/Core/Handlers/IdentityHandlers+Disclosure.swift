@@ -16,10 +16,13 @@ extension IdentityHandlers {
         endpoint.handle(WithdrawConsent.self) { request, context in
             try consents.withdraw(request, now: context.now, in: context.db)
         }
-        endpoint.handle(DiscloseToThirdParty.self, { request, context in
-            let decision = try consents.disclose(request, now: context.now, in: context.db)
-            try Self.send(decision, basis: .consent, recipient: request.thirdParty, context, logger: logger)
-        })
+        let pool = directory.pool
+        // Releases are queries whose ledger row commits in its own write before the answer (see
+        // `DiscloseToThirdParty`): refusals stay recorded, released data never enters the outbox.
+        endpoint.answer(DiscloseToThirdParty.self) { request, context in
+            let decision = try await pool.write { try consents.disclose(request, now: context.now, in: $0) }
+            return try Self.deliver(decision, basis: .consent, recipient: request.thirdParty, logger: logger)
+        }
         endpoint.handle(FileLawfulAccess.self, { request, context in
             switch try desk.file(request, now: context.now, in: context.db) {
             case .success(let filed):
@@ -30,10 +33,10 @@ extension IdentityHandlers {
                 try Self.answer(refusal, context)
             }
         })
-        endpoint.handle(ApproveLawfulAccess.self, { request, context in
-            let decision = try desk.approve(request, now: context.now, in: context.db)
-            try Self.send(decision, basis: .lawfulAccess, recipient: request.requestId, context, logger: logger)
-        })
+        endpoint.answer(ApproveLawfulAccess.self) { request, context in
+            let decision = try await pool.write { try desk.approve(request, now: context.now, in: $0) }
+            return try Self.deliver(decision, basis: .lawfulAccess, recipient: request.requestId, logger: logger)
+        }
         endpoint.answer(ListDisclosures.self) { request, context in
             guard let ci = CICodec.decode(request.ci) else { throw IdentityErrors.invalidCI() }
             let person = cipher.ciHash(ci)
@@ -43,18 +46,19 @@ extension IdentityHandlers {
         }
     }
 
-    private static func send(_ decision: DisclosureDecision, basis: LegalBasis, recipient: String,
-                             _ context: HandlerContext, logger: Logger) throws {
+    /// The released data, or the recorded refusal thrown as the typed error.
+    private static func deliver(_ decision: DisclosureDecision, basis: LegalBasis, recipient: String,
+                                logger: Logger) throws -> Disclosure {
         switch decision {
         case .released(let disclosure):
             logger.info("disclosure released", metadata: [
                 "basis": "\(basis.rawValue)", "to": "\(recipient)", "ledger": "\(disclosure.ledgerId)",
                 "fields": "\(disclosure.fields.map(\.rawValue).joined(separator: ","))",
             ])
-            try answer(disclosure, context)
+            return disclosure
         case .refused(let refusal):
             logger.warning("disclosure refused", metadata: ["basis": "\(basis.rawValue)", "to": "\(recipient)", "code": "\(refusal.code)"])
-            try answer(refusal, context)
+            throw refusal
         }
     }
 }

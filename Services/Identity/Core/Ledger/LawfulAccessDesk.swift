@@ -49,7 +49,7 @@ struct LawfulAccessDesk {
         var refusal: ErrorReply?
         if request.operatorId == filedBy {
             refusal = ErrorReply(code: "same_operator", message: "a second, different operator must approve", field: "operatorId")
-        } else if (row[6] as String?) != nil {
+        } else if let approver: String = row[6], approver != request.operatorId {
             refusal = ErrorReply(code: "already_released", message: "this request was already approved and released")
         }
         if let refusal {
@@ -57,8 +57,9 @@ struct LawfulAccessDesk {
             try DisclosureLedger.append(record, in: db)
             return .refused(refusal)
         }
-        try db.execute(sql: "UPDATE identity_lawful_request SET approved_by = ?, approved_at = ? WHERE id = ?",
-                       arguments: [request.operatorId, ConsentBook.millis(now), request.requestId])
+        try db.execute(sql: """
+            UPDATE identity_lawful_request SET approved_by = ?, approved_at = ? WHERE id = ? AND approved_by IS NULL
+            """, arguments: [request.operatorId, ConsentBook.millis(now), request.requestId])
         record.outcome = .released
         let lines = try PersonLines.disclosed(personHash: person, fields: fields, cipher: cipher, in: db)
         let id = try DisclosureLedger.append(record, in: db)

@@ -9,14 +9,14 @@ public enum TestCIGenerator {
     }
 
     /// A synthetic, well-formed resident registration number (13 digits with a valid check
-    /// digit) for person number `index`; distinct for every index below 36,500 × 1,000,000.
+    /// digit) for person number `index`; distinct for every index below 33,600 × 100,000.
+    /// Birth dates use days 1–28 of each month over 1930–2029 (336 dates a year).
     public static func syntheticRRN(_ index: Int) -> String {
-        let day = index % 36_500
-        let serial = index / 36_500 % 1_000_000
-        let year = 1930 + day / 365
-        let dayOfYear = day % 365
-        let month = dayOfYear / 28 % 12 + 1
-        let dayOfMonth = dayOfYear % 28 + 1
+        let day = index % 33_600
+        let serial = index / 33_600 % 100_000
+        let year = 1930 + day / 336
+        let month = day % 336 / 28 + 1
+        let dayOfMonth = day % 28 + 1
         let gender = (year >= 2000 ? 3 : 1) + index % 2
         var digits = [year % 100 / 10, year % 10, month / 10, month % 10, dayOfMonth / 10, dayOfMonth % 10, gender]
         var rest = serial
