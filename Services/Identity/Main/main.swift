@@ -1,1 +1,4 @@
-print("songdal-identity: not yet")
+import Bus
+import IdentityCore
+
+await ServiceHost.main(IdentityService.self)

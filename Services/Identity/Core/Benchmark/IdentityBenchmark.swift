@@ -1,0 +1,66 @@
+import Foundation
+import Schema
+import SongdalCrypto
+import Store
+
+/// `songdal bench identity`: import rows/s from a synthetic file (goal ≥ 100,000 on 1,000,000
+/// rows), batch resolve CIs/s over the bus (goal ≥ 100,000), single resolve p99 round trip in ms
+/// over the bus (goal ≤ 2).
+public enum IdentityBenchmark {
+    public static func run(count: Int?, directory: URL) async throws -> [(key: String, value: String)] {
+        let rows = max(count ?? 1_000_000, 1_000)
+        let work = directory.appendingPathComponent("identity-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let csv = work.appendingPathComponent("sync.csv")
+        let ciKey = Array("songdal-synthetic".utf8)
+        let people = try SyntheticDirectory.write(count: rows, to: csv, ciKey: ciKey)
+
+        let keys = try IdentityKeys.generate()
+        let store = try ServiceStore(directory: work, service: IdentityService.name, migrations: IdentityService.migrations)
+        let directoryDomain = try IdentityDirectory(pool: store.pool, keys: keys)
+        let importStart = ContinuousClock.now
+        let report = try directoryDomain.importCSV(url: csv, now: Date(timeIntervalSince1970: 1_795_399_200))
+        let importSeconds = seconds(since: importStart)
+
+        let cis = (0..<min(people, 50_000)).map { TestCIGenerator.ci(key: ciKey, rrn: TestCIGenerator.syntheticRRN($0)) }
+        let bus = try await BenchmarkBus(
+            store: store, clientStore: try ServiceStore(directory: work.appendingPathComponent("client"), service: "notifier"),
+            directory: work, settings: ["aes_key": Hex.encode(keys.aes.bytes), "hmac_key": Hex.encode(keys.hmac)])
+        _ = try await bus.client.request(ResolveCI(ci: cis[0], institution: "bench", noticeId: "warm-up"), timeoutMilliseconds: 10_000)
+
+        let batches = 20
+        let batchStart = ContinuousClock.now
+        var resolved = 0
+        for batch in 0..<batches {
+            let slice = (0..<ResolveBatch.maximumCount).map { cis[(batch * ResolveBatch.maximumCount + $0) % cis.count] }
+            let reply = try await bus.client.request(
+                ResolveBatch(cis: slice, noticeIds: slice.indices.map { "bench-\(batch)-\($0)" }, institution: "bench"),
+                timeoutMilliseconds: 30_000)
+            resolved += reply.results.count
+        }
+        let batchSeconds = seconds(since: batchStart)
+
+        var latencies: [Double] = []
+        for index in 0..<2_000 {
+            let start = ContinuousClock.now
+            _ = try await bus.client.request(ResolveCI(ci: cis[index % cis.count], institution: "bench", noticeId: "single-\(index)"))
+            latencies.append(seconds(since: start) * 1000)
+        }
+        await bus.shutdown()
+        latencies.sort()
+        let p99 = latencies[min(latencies.count - 1, Int(Double(latencies.count) * 0.99))]
+        return [
+            ("import", String(Int(Double(report.rowsRead) / importSeconds))),
+            ("resolve", String(Int(Double(resolved) / batchSeconds))),
+            ("resolve_p99_ms", String(format: "%.3f", p99)),
+            ("import_rows", String(report.rowsRead)),
+            ("import_rejected", String(report.rejected)),
+        ]
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}

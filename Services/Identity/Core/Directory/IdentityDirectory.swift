@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import Schema
+
+/// The identity service's domain, callable directly (tests, CLI, benchmark) and from its bus
+/// handlers: the subscriber directory (ID-1..ID-4) over a store holding CIs and phones only
+/// sealed and hashed (ID-5).
+public final class IdentityDirectory: Sendable {
+    public let cipher: IdentityCipher
+    let pool: DatabasePool
+    let resolver: LineResolver
+
+    /// A directory over `pool` (a store migrated with `IdentityService.migrations`).
+    public init(pool: DatabasePool, keys: IdentityKeys) throws {
+        cipher = try IdentityCipher(keys: keys)
+        self.pool = pool
+        resolver = LineResolver(cipher: cipher)
+    }
+
+    /// Imports a carrier sync file (CSV: `ci,carrier,phone,lineKind,mvnoHost,status,updatedAt`),
+    /// streaming, 10,000 rows per transaction. Bad rows are in the report with line and reason.
+    public func importCSV(url: URL, mode: SyncMode = .incremental, carrier: Carrier? = nil, now: Date) throws -> ImportReport {
+        try DirectoryImporter(cipher: cipher, pool: pool).run(url: url, mode: mode, carrier: carrier, now: now)
+    }
+
+    /// Resolves one CI (ID-2) without ledgering — for operators' checks and tests. Notices go
+    /// through the bus (`identity.resolve`), which ledgers the release.
+    public func resolve(ci: String, seed: UInt64? = nil) throws -> Resolution {
+        guard let result = try pool.read({ try resolver.resolve(ci: ci, in: $0, seed: seed) }) else {
+            throw IdentityErrors.invalidCI()
+        }
+        return result
+    }
+
+    /// Applies a number change (ID-3).
+    public func changeNumber(_ request: ChangeNumber) throws -> LineUpdated {
+        try pool.write { try LineUpdates(cipher: cipher).changeNumber(request, in: $0) }
+    }
+
+    /// Applies a cancellation.
+    public func cancelLine(_ request: CancelLine) throws -> LineUpdated {
+        try pool.write { try LineUpdates(cipher: cipher).cancel(request, in: $0) }
+    }
+
+    /// A person's disclosure ledger (ID-6).
+    public func ledger(ci: String) throws -> [LedgerEntry] {
+        guard let bytes = CICodec.decode(ci) else { throw IdentityErrors.invalidCI() }
+        let person = cipher.ciHash(bytes)
+        return try pool.read { try DisclosureLedger.list(personHash: person, in: $0) }
+    }
+
+    /// Number of lines in the directory.
+    public func lineCount() throws -> Int {
+        try pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM identity_line") ?? 0 }
+    }
+}

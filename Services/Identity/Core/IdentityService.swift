@@ -1,0 +1,20 @@
+import Bus
+import Foundation
+import Schema
+import ServiceLifecycle
+import Store
+
+/// The identity service (SPEC §1): CI → line directory, consent and disclosure ledger.
+public enum IdentityService: ServiceDefinition {
+    public static let name = "identity"
+    public static var migrations: [Migration] { IdentityMigrations.all }
+    public static var registry: MessageRegistry { MessageRegistry(IdentityContract.messageTypes) }
+
+    public static func build(_ environment: ServiceEnvironment) async throws -> [any Service] {
+        let keys = try IdentityKeys.load(settings: { environment.setting($0) }, directory: environment.directory)
+        let directory = try IdentityDirectory(pool: environment.store.pool, keys: keys)
+        let handlers = IdentityHandlers(directory: directory, endpoint: environment.endpoint, logger: environment.logger)
+        handlers.register()
+        return [ImportWorker(directory: directory, clock: environment.clock, logger: environment.logger)]
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+import Logging
+import Runtime
+import Schema
+import ServiceLifecycle
+
+/// Runs import jobs one at a time, outside the bus's inbox transaction (a million-row file is
+/// a hundred transactions of 10,000 rows, not one).
+struct ImportWorker: Service {
+    let directory: IdentityDirectory
+    let clock: any WallClock
+    let logger: Logger
+    var idleMilliseconds = 100
+
+    func run() async throws {
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            if try await runNext() == false {
+                try? await Task.sleep(for: .milliseconds(idleMilliseconds))
+            }
+        }
+    }
+
+    /// Runs the oldest open job; `false` when there was none.
+    func runNext() async throws -> Bool {
+        let pool = directory.pool
+        guard let job = try await pool.read({ try ImportJobs.nextOpen(in: $0) }) else { return false }
+        try await pool.write { try ImportJobs.save(ImportReport(state: .running), job: job.id, in: $0) }
+        let report = try directory.importCSV(
+            url: URL(fileURLWithPath: job.request.path), mode: job.request.mode, carrier: job.request.carrier,
+            now: clock.now)
+        try await pool.write { try ImportJobs.save(report, job: job.id, in: $0) }
+        logger.info("directory import done", metadata: [
+            "job": "\(job.id)", "state": "\(report.state.rawValue)", "rows": "\(report.rowsRead)",
+            "inserted": "\(report.inserted)", "updated": "\(report.updated)", "unchanged": "\(report.unchanged)",
+            "rejected": "\(report.rejected)",
+        ])
+        return true
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import Schema
+
+/// The append-only disclosure ledger (ID-6): every release of personal data, and every refused
+/// attempt, with who, which fields, purpose, legal basis and when. Listed per person.
+enum DisclosureLedger {
+    private static let insert = """
+        INSERT INTO identity_ledger (person_hash, recipient, fields, purpose, basis, reference, outcome, refusal, operators, at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// Appends `record`; returns its ledger id.
+    @discardableResult
+    static func append(_ record: LedgerRecord, in db: Database) throws -> Int64 {
+        let statement = try db.cachedStatement(sql: insert)
+        statement.setUncheckedArguments([
+            Data(record.personHash), record.recipient, StoredCodes.fieldsText(record.fields), record.purpose,
+            record.basis.rawValue, record.reference, record.outcome.rawValue, record.refusal,
+            record.operators.joined(separator: ","), Int64(record.at.timeIntervalSince1970 * 1000),
+        ])
+        try statement.execute()
+        return db.lastInsertedRowID
+    }
+
+    /// A person's entries, oldest first.
+    static func list(personHash: [UInt8], in db: Database) throws -> [LedgerEntry] {
+        try Row.fetchAll(db, sql: """
+            SELECT id, recipient, fields, purpose, basis, reference, outcome, refusal, operators, at
+            FROM identity_ledger WHERE person_hash = ? ORDER BY id
+            """, arguments: [Data(personHash)]).map { row in
+            let operators: String = row[8]
+            return LedgerEntry(
+                id: row[0], recipient: row[1], fields: StoredCodes.fields(row[2]), purpose: row[3],
+                legalBasis: LegalBasis(rawValue: row[4]) ?? .notice, reference: row[5],
+                outcome: LedgerEntry.Outcome(rawValue: row[6]) ?? .refused, refusal: row[7],
+                operators: operators.split(separator: ",").map(String.init),
+                at: Date(timeIntervalSince1970: Double(row[9] as Int64) / 1000))
+        }
+    }
+}

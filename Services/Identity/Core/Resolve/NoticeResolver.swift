@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import Schema
+
+/// Resolution for notices (ID-2 + ID-6 a): validates, resolves in one read, then appends one
+/// ledger row per released line ("to <requester> for notice X") in one write — before the
+/// answer leaves, so no line is ever released unledgered. Unreachable answers release nothing
+/// and are not ledgered.
+struct NoticeResolver: Sendable {
+    let resolver: LineResolver
+    let pool: DatabasePool
+
+    static let releasedFields: [DisclosedField] = [.carrier, .phone]
+
+    func resolve(_ request: ResolveCI, requester: String, now: Date) throws -> Resolution {
+        try resolve(cis: [request.ci], noticeIds: [request.noticeId], institution: request.institution,
+                    seed: request.seed, requester: requester, now: now, field: { _ in "ci" })[0]
+    }
+
+    func resolve(_ request: ResolveBatch, requester: String, now: Date) throws -> [Resolution] {
+        guard request.cis.count <= ResolveBatch.maximumCount else { throw IdentityErrors.tooMany(request.cis.count) }
+        guard request.noticeIds.count == request.cis.count else { throw IdentityErrors.countMismatch }
+        return try resolve(cis: request.cis, noticeIds: request.noticeIds, institution: request.institution,
+                           seed: request.seed, requester: requester, now: now, field: { "cis.\($0)" })
+    }
+
+    private func resolve(cis: [String], noticeIds: [String], institution: String, seed: UInt64?, requester: String,
+                         now: Date, field: (Int) -> String) throws -> [Resolution] {
+        guard !institution.isEmpty else { throw IdentityErrors.missing("institution") }
+        var hashes: [[UInt8]] = []
+        hashes.reserveCapacity(cis.count)
+        for (index, ci) in cis.enumerated() {
+            guard let bytes = CICodec.decode(ci) else { throw IdentityErrors.invalidCI(field: field(index)) }
+            hashes.append(resolver.cipher.ciHash(bytes))
+        }
+        var generator = SplitMix64(seed: seed ?? UInt64.random(in: .min ... .max))
+        let results = try pool.read { db in
+            try hashes.map { try resolver.resolve(ciHash: $0, in: db, using: &generator) }
+        }
+        let purpose = "notice from \(institution)"
+        try pool.write { db in
+            for (index, result) in results.enumerated() where result.line != nil {
+                try DisclosureLedger.append(LedgerRecord(
+                    personHash: hashes[index], recipient: requester, fields: Self.releasedFields, purpose: purpose,
+                    basis: .notice, reference: noticeIds[index], outcome: .released, at: now), in: db)
+            }
+        }
+        return results
+    }
+}

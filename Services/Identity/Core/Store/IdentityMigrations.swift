@@ -1,0 +1,72 @@
+import GRDB
+import Store
+
+/// The identity store's schema. CIs and phones appear only sealed (`*_sealed`) and as keyed
+/// hashes (`*_hash`); enums are small integers (`StoredCodes`).
+enum IdentityMigrations {
+    static let all: [Migration] = [
+        Migration("identity-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE identity_line (
+                    id INTEGER PRIMARY KEY,
+                    ci_hash BLOB NOT NULL,
+                    phone_hash BLOB NOT NULL UNIQUE,
+                    carrier INTEGER NOT NULL,
+                    kind INTEGER NOT NULL,
+                    mvno_host INTEGER,
+                    status INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    ci_sealed BLOB NOT NULL,
+                    phone_sealed BLOB NOT NULL,
+                    full_sync INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX identity_line_ci ON identity_line(ci_hash);
+                CREATE TABLE identity_consent (
+                    id TEXT PRIMARY KEY,
+                    person_hash BLOB NOT NULL,
+                    third_party TEXT NOT NULL,
+                    purpose TEXT NOT NULL,
+                    fields TEXT NOT NULL,
+                    given_at INTEGER NOT NULL,
+                    withdrawn_at INTEGER
+                );
+                CREATE INDEX identity_consent_person ON identity_consent(person_hash, third_party);
+                CREATE TABLE identity_ledger (
+                    id INTEGER PRIMARY KEY,
+                    person_hash BLOB NOT NULL,
+                    recipient TEXT NOT NULL,
+                    fields TEXT NOT NULL,
+                    purpose TEXT NOT NULL,
+                    basis TEXT NOT NULL,
+                    reference TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    refusal TEXT,
+                    operators TEXT NOT NULL,
+                    at INTEGER NOT NULL
+                );
+                CREATE INDEX identity_ledger_person ON identity_ledger(person_hash);
+                CREATE TABLE identity_lawful_request (
+                    id TEXT PRIMARY KEY,
+                    person_hash BLOB NOT NULL,
+                    authority TEXT NOT NULL,
+                    warrant TEXT NOT NULL,
+                    purpose TEXT NOT NULL,
+                    fields TEXT NOT NULL,
+                    filed_by TEXT NOT NULL,
+                    filed_at INTEGER NOT NULL,
+                    approved_by TEXT,
+                    approved_at INTEGER
+                );
+                CREATE TABLE identity_import_job (
+                    id TEXT PRIMARY KEY,
+                    path TEXT NOT NULL,
+                    mode TEXT NOT NULL,
+                    carrier TEXT,
+                    state TEXT NOT NULL,
+                    report BLOB,
+                    created_at INTEGER NOT NULL
+                );
+                """)
+        },
+    ]
+}
