@@ -42,7 +42,7 @@ var targets: [Target] = [
         name: "songdal",
         dependencies: [
             "Bus", "Runtime", "Schema", "Store", "ZeroMQ", "SongdalTesting", "SongdalCrypto",
-            "VaultCore", "BillingCore", "ReminderCore", argumentParser, logging,
+            "VaultCore", "BillingCore", "ReminderCore", "IdentityCore", argumentParser, logging,
         ],
         path: "Services/CLI"),
 

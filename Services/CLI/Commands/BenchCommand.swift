@@ -1,6 +1,7 @@
 import ArgumentParser
 import BillingCore
 import Foundation
+import IdentityCore
 import ReminderCore
 import VaultCore
 
@@ -12,7 +13,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure an area against its goal; prints `key: value` lines. Build with -c release first.")
 
     enum Area: String, ExpressibleByArgument, CaseIterable {
-        case bus, vault, billing, reminder
+        case bus, identity, vault, billing, reminder
     }
 
     @Argument(help: "Area to measure: \(Area.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -34,6 +35,7 @@ struct BenchCommand: AsyncParsableCommand {
         let figures: [(key: String, value: String)]
         switch area {
         case .bus: figures = try await BusBenchmark(count: count ?? 200_000, transport: transport).run()
+        case .identity: figures = try await IdentityBenchmark.run(count: count, directory: scratch)
         case .vault: figures = try await VaultBenchmark.run(count: count, directory: scratch)
         case .billing: figures = try await BillingBenchmark.run(count: count, directory: scratch)
         case .reminder: figures = try await ReminderBenchmark.run(count: count, directory: scratch)
