@@ -4,8 +4,9 @@
 SWIFT        ?= swift
 DEBIAN_PKGS  := libzmq3-dev libsqlite3-dev libssl-dev pkg-config openssl
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Swift Testing runs tests in parallel by itself; extra flags can be passed here.
-TEST_FLAGS   ?= --disable-xctest
+# Serial: on 2 cores, tests that block a thread (zmq polls, openssl subprocesses) would
+# otherwise starve the 2-thread cooperative pool that the in-process services run on.
+TEST_FLAGS   ?= --disable-xctest --no-parallel
 
 .PHONY: run test build release deps bench clean
 

@@ -134,6 +134,11 @@ public final class TestCluster: Sendable {
             }
         }
         running.withLock { $0[key] = RunningMember(member: member, endpoint: endpoint, task: task) }
+        // Return only once the broker routes to it, so a test's first message does not race the
+        // connection (a real deployment covers that gap with retries).
+        guard await eventually(timeoutSeconds: 10, pollMilliseconds: 5, { endpoint.isConnected }) else {
+            throw BusError.unroutable(destination: key, reason: "did not reach the broker within 10 s")
+        }
         return endpoint
     }
 

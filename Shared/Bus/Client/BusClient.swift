@@ -44,6 +44,8 @@ public final class BusClient: Sendable {
     private let logger: Logger
     private let lastHeard = Atomic<Int64>(0)
     private let brokerLost = Atomic<Bool>(false)
+    private let heardOnce = Atomic<Bool>(false)
+    private let silentBeats = Atomic<Int>(0)
 
     /// Creates the DEALER and connects it (ZeroMQ connects in the background and reconnects by
     /// itself; nothing blocks here).
@@ -72,7 +74,7 @@ public final class BusClient: Sendable {
     public func start() {
         lastHeard.store(SocketLoop.nowMilliseconds(), ordering: .relaxed)
         let callbacks = SocketLoop.Callbacks(
-            tickMilliseconds: configuration.heartbeatMilliseconds,
+            tickMilliseconds: configuration.heartbeatMilliseconds, endpoint: configuration.endpoint,
             onReceive: { [self] batch in receive(batch) },
             onTick: { [self] in tick() })
         loop.start(callbacks, name: "bus-\(configuration.routingID)")
@@ -103,8 +105,13 @@ public final class BusClient: Sendable {
     /// Whether the broker answered within the last `brokerTimeoutBeats` heartbeats.
     public var brokerReachable: Bool { !brokerLost.load(ordering: .relaxed) }
 
+    /// Whether the broker has answered since `start` (it then routes to this peer).
+    public var hasReachedBroker: Bool { heardOnce.load(ordering: .relaxed) && brokerReachable }
+
     private func receive(_ batch: [[Frame]]) {
         lastHeard.store(SocketLoop.nowMilliseconds(), ordering: .relaxed)
+        heardOnce.store(true, ordering: .relaxed)
+        silentBeats.store(0, ordering: .relaxed)
         if brokerLost.exchange(false, ordering: .relaxed) {
             logger.notice("broker reachable again", metadata: ["peer": "\(configuration.routingID)"])
         }
@@ -125,16 +132,18 @@ public final class BusClient: Sendable {
         if !out.isEmpty { continuation.yield(out) }
     }
 
-    private func tick() -> [[Frame]] {
+    private func tick() -> (frames: [[Frame]], reconnect: Bool) {
         let silent = SocketLoop.nowMilliseconds() - lastHeard.load(ordering: .relaxed)
         let limit = Int64(configuration.heartbeatMilliseconds * configuration.brokerTimeoutBeats)
-        guard silent > limit else { return [WireMessage.heartbeat.frames] }
+        guard silent > limit else { return ([WireMessage.heartbeat.frames], false) }
         if !brokerLost.exchange(true, ordering: .relaxed) {
             logger.warning("broker not answering heartbeats; announcing again", metadata: [
                 "peer": "\(configuration.routingID)", "silentMs": "\(silent)",
             ])
         }
-        // READY again: a restarted broker learns this peer even before its next message.
-        return [WireMessage.ready.frames, WireMessage.heartbeat.frames]
+        // READY again: a restarted broker learns this peer even before its next message. Every
+        // `brokerTimeoutBeats` silent beats, also a fresh connection.
+        let beats = silentBeats.add(1, ordering: .relaxed).newValue
+        return ([WireMessage.ready.frames, WireMessage.heartbeat.frames], beats % configuration.brokerTimeoutBeats == 0)
     }
 }

@@ -14,15 +14,18 @@ public final class SocketLoop: @unchecked Sendable {
         /// Batches of received multipart messages.
         public var onReceive: @Sendable ([[Frame]]) -> Void
         /// Called at least every `tickMilliseconds` on the loop thread; returns frames to send
-        /// (heartbeats, READY).
-        public var onTick: @Sendable () -> [[Frame]]
+        /// (heartbeats, READY) and whether to drop the connection and make it again.
+        public var onTick: @Sendable () -> (frames: [[Frame]], reconnect: Bool)
         public var tickMilliseconds: Int
+        /// The endpoint to reconnect to when `onTick` asks for it.
+        public var endpoint: String?
 
-        public init(tickMilliseconds: Int, onReceive: @escaping @Sendable ([[Frame]]) -> Void,
-                    onTick: @escaping @Sendable () -> [[Frame]]) {
+        public init(tickMilliseconds: Int, endpoint: String? = nil, onReceive: @escaping @Sendable ([[Frame]]) -> Void,
+                    onTick: @escaping @Sendable () -> (frames: [[Frame]], reconnect: Bool)) {
             self.onReceive = onReceive
             self.onTick = onTick
             self.tickMilliseconds = tickMilliseconds
+            self.endpoint = endpoint
         }
     }
 
@@ -121,8 +124,16 @@ public final class SocketLoop: @unchecked Sendable {
             let now = Self.nowMilliseconds()
             if now - lastTick >= Int64(callbacks.tickMilliseconds) {
                 lastTick = now
-                let extra = callbacks.onTick()
-                if !extra.isEmpty { pending.insert(contentsOf: extra, at: pendingStart) }
+                let tick = callbacks.onTick()
+                if tick.reconnect, let endpoint = callbacks.endpoint {
+                    // A fresh connection: the broker may have refused the old one (its routing id
+                    // still held by a dying pipe), and inproc never reconnects by itself.
+                    try? socket.pointee.disconnect(endpoint)
+                    do { try socket.pointee.connect(endpoint) } catch {
+                        logger.error("reconnect failed", metadata: ["endpoint": "\(endpoint)", "error": "\(error)"])
+                    }
+                }
+                if !tick.frames.isEmpty { pending.insert(contentsOf: tick.frames, at: pendingStart) }
             }
             pendingStart = flush(socket.pointee, pending, from: pendingStart)
             if pendingStart == pending.count { pending.removeAll(keepingCapacity: true); pendingStart = 0 }

@@ -121,19 +121,35 @@ public final class BusEndpoint: Service, Sendable {
         return try decodeReply(R.Reply.self, reply)
     }
 
+    /// Whether the broker has answered this endpoint (it then routes to it).
+    public var isConnected: Bool { client.hasReachedBroker }
+
     private func query(type: MessageType, payload: [UInt8], to target: String, timeout: Int) async throws -> Envelope {
         var lastError = BusError.timeout(type: type.name, destination: target)
-        for attempt in 1...max(1, configuration.queryAttempts) {
+        // A timed-out attempt uses up one try; a NACK ("no peer yet") is retried after a short
+        // pause until the whole budget is spent, so a service that is still starting is waited for.
+        let deadline = ContinuousClock.now + .milliseconds(timeout * max(1, configuration.queryAttempts))
+        var attempt = 0
+        var timeouts = 0
+        while timeouts < max(1, configuration.queryAttempts), ContinuousClock.now < deadline {
+            attempt += 1
             let header = EnvelopeHeader(
                 id: MessageID.make(now: now()), type: type.name, version: type.version,
                 source: outbox.source, destination: target, attempt: UInt32(attempt))
             do {
-                return try await pending.wait(for: header.id, timeoutMilliseconds: timeout, timeoutError: lastError) {
+                return try await pending.wait(
+                    for: header.id, timeoutMilliseconds: timeout,
+                    timeoutError: .timeout(type: type.name, destination: target)
+                ) {
                     client.send(Envelope(header: header, payload: payload))
                 }
             } catch let error as BusError {
                 lastError = error
-                if case .unroutable = error { try await Task.sleep(for: .milliseconds(50 * attempt)) }
+                switch error {
+                case .unroutable: try await Task.sleep(for: .milliseconds(min(50 * attempt, 500)))
+                case .timeout: timeouts += 1
+                default: throw error
+                }
             }
         }
         throw lastError
