@@ -35,7 +35,8 @@ struct NoticeResolver: Sendable {
         }
         var generator = SplitMix64(seed: seed ?? UInt64.random(in: .min ... .max))
         let results = try pool.read { db in
-            try hashes.map { try resolver.resolve(ciHash: $0, in: db, using: &generator) }
+            try db.execute(sql: "PRAGMA cache_size = \(IdentityDirectory.readerCacheKiB)")
+            return try hashes.map { try resolver.resolve(ciHash: $0, in: db, using: &generator) }
         }
         let purpose = "notice from \(institution)"
         try pool.write { db in
