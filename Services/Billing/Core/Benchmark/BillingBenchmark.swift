@@ -17,8 +17,15 @@ public enum BillingBenchmark {
         let rate = try await ingest(events: ingestEvents, directory: directory.appendingPathComponent("ingest-\(UUID().uuidString)"))
         let seconds = try await invoicing(events: invoiceEvents, institutions: institutions,
                                           directory: directory.appendingPathComponent("invoicing-\(UUID().uuidString)"))
+        let profile = try await LedgerProfile.measure(events: min(ingestEvents, 200_000), runLength: 100,
+                                                      directory: directory.appendingPathComponent("profile-\(UUID().uuidString)"))
+        let scattered = try await LedgerProfile.measure(events: min(ingestEvents, 200_000), runLength: 1,
+                                                        directory: directory.appendingPathComponent("scattered-\(UUID().uuidString)"))
         return [
             ("ingest", String(Int(rate))),
+            ("ingest_decode", String(Int(profile.decode))),
+            ("ingest_record", String(Int(profile.record))),
+            ("ingest_record_scattered", String(Int(scattered.record))),
             ("ingest_events", String(ingestEvents)),
             ("invoicing", String(format: "%.2f", seconds)),
             ("invoicing_events", String(invoiceEvents)),
@@ -39,9 +46,8 @@ public enum BillingBenchmark {
         let billing = try bus.member(BillingService.name, registry: BillingService.registry, migrations: BillingService.migrations)
         _ = try await BillingService.build(bus.environment(for: billing, settings: [:]))
         let producer = try bus.member("usage-producer", registry: MessageRegistry([RecordUsage.messageType]), migrations: [])
-        let institutions = 1_000
         try await billing.store.pool.write { db in
-            for index in 0..<institutions {
+            for index in 0..<1_000 {
                 try SubscriptionStore.upsert(Subscription(institution: "inst-\(index)", plan: .basic,
                                                           joinedOn: KST.localDate(of: start).adding(days: -305)),
                                              at: start, in: db)
@@ -50,10 +56,7 @@ public enum BillingBenchmark {
         // Fill the producer's outbox first, so the figure is the bus and the inbox, not JSON encoding.
         var messages = 0
         for first in stride(from: 0, to: events, by: batch) {
-            let chunk = (first..<min(first + batch, events)).map { index in
-                UsageEvent(eventId: "e\(index)", institution: "inst-\(index % institutions)", item: index % 3 == 2 ? .noticeRead : .noticeSent,
-                           quantity: 1, occurredAt: start.addingTimeInterval(Double(index % 86_400)), reference: "n\(index)")
-            }
+            let chunk = Self.events(first..<min(first + batch, events))
             try await producer.store.pool.write { db in _ = try producer.outbox.send(RecordUsage(events: chunk), in: db) }
             messages += 1
         }
@@ -65,6 +68,21 @@ public enum BillingBenchmark {
         for task in tasks { _ = try? await task.value }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return Double(events) / max(seconds, 1e-9)
+    }
+
+    /// Synthetic usage of 1,000 institutions, two sends for each read, in one KST working day.
+    /// `runLength` consecutive events share an institution: 100 (the default) gives ten
+    /// institutions per 1,000-event message, as campaigns and per-institution sending produce;
+    /// 1 scatters every message over all 1,000 institutions (the worst case).
+    static func events(_ range: Range<Int>, runLength: Int = 100) -> [UsageEvent] {
+        range.map { index in
+            UsageEvent(eventId: "e\(index)", institution: "inst-\((index / max(1, runLength)) % 1_000)", item: index % 3 == 2 ? .noticeRead : .noticeSent,
+                       quantity: 1, occurredAt: start.addingTimeInterval(Double(index % 28_800)), reference: "n\(index)")
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Seconds to issue November 2026 for `institutions`, over the aggregates `events` make.

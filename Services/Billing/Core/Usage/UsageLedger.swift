@@ -35,11 +35,12 @@ public enum UsageLedger {
             INSERT OR IGNORE INTO usage_event (event_key, institution, item, quantity, occurred_at, billing_month)
             VALUES (?, ?, ?, ?, ?, ?)
             """)
+        try router.prepare(Set(events.map(\.institution)), in: db)
         for event in events {
             do {
                 try validate(event)
                 let usage = BillingMonth(of: event.occurredAt)
-                guard let billing = try router.billingMonth(institution: event.institution, usage: usage, in: db) else {
+                guard let billing = router.billingMonth(institution: event.institution, usage: usage) else {
                     throw BillingError.unknownInstitution(event.institution)
                 }
                 let billingName = months.name(billing)
@@ -75,25 +76,9 @@ public enum UsageLedger {
                 try reject(event, error, at: receivedAt, in: db)
             }
         }
-        try flush(aggregates, storage, in: db)
+        try AggregateWriter.add(aggregates, in: db)
+        try AggregateWriter.add(storage, in: db)
         return outcome
-    }
-
-    private static func flush(_ aggregates: [AggregateKey: Int64], _ storage: [StorageKey: Int64], in db: Database) throws {
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO usage_aggregate (institution, billing_month, usage_month, item, quantity) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (billing_month, institution, usage_month, item) DO UPDATE SET quantity = quantity + excluded.quantity
-            """)
-        for (key, quantity) in aggregates {
-            try upsert.execute(arguments: [key.institution, key.billingMonth, key.usageMonth, key.item, quantity])
-        }
-        let days = try db.cachedStatement(sql: """
-            INSERT INTO storage_day (institution, day, billing_month, hundredths) VALUES (?, ?, ?, ?)
-            ON CONFLICT (institution, day, billing_month) DO UPDATE SET hundredths = hundredths + excluded.hundredths
-            """)
-        for (key, hundredths) in storage {
-            try days.execute(arguments: [key.institution, key.day, key.billingMonth, hundredths])
-        }
     }
 
     private static func reject(_ event: UsageEvent, _ error: BillingError, at: Date, in db: Database) throws {
