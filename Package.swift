@@ -76,7 +76,7 @@ var targets: [Target] = [
 
 serviceTarget("Identity", dependencies: ["SongdalCrypto"])
 serviceTarget("Vault", dependencies: ["SongdalCrypto"])
-serviceTarget("Billing")
+serviceTarget("Billing", dependencies: ["ZeroMQ"])
 serviceTarget("Reminder")
 
 let package = Package(
