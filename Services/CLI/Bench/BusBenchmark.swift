@@ -28,7 +28,7 @@ struct BusBenchmark {
         let raw = try relay.throughput(count: count)
         let rawTrips = try relay.roundTrips(count: roundTripSamples)
 
-        let (bus, busTrips, outboxWrites) = try await busPath()
+        let (bus, busTrips, outboxWrites, retried) = try await busPath()
         return [
             ("raw", String(Int(raw))),
             ("raw_p50_us", format(percentile(rawTrips, 0.50))),
@@ -38,16 +38,19 @@ struct BusBenchmark {
             ("bus_p99_us", format(percentile(busTrips, 0.99))),
             ("ratio", String(format: "%.2f", bus / raw)),
             ("outbox_writes", String(Int(outboxWrites))),
+            ("resends", String(retried)),
             ("messages", String(count)),
             ("transport", transport.rawValue),
         ]
     }
 
-    /// Messages/s end to end, round trips (µs), and the producer's outbox-write rate alone.
-    private func busPath() async throws -> (Double, [Double], Double) {
+    /// Messages/s end to end, round trips (µs), the producer's outbox-write rate alone, re-sends.
+    private func busPath() async throws -> (Double, [Double], Double, Int) {
         let cluster = try TestCluster(transport: transport == .inproc ? .inproc : .ipc)
         let sink = try await cluster.start(BenchSink.member)
-        let source = try await cluster.start(ClusterMember(service: "bench-source", registry: BenchSink.registry) { _ in [] })
+        // The production retry policy: TestCluster's short test timers would re-send a deep pipeline.
+        let source = try await cluster.start(ClusterMember(
+            service: "bench-source", registry: BenchSink.registry, tune: { $0.retry = RetryPolicy() }) { _ in [] })
         let payload = try PayloadCodec.encode(BenchItem(n: 0, blob: String(repeating: "x", count: frameBytes)))
         let type = BenchItem.messageType
         let start = DispatchTime.now().uptimeNanoseconds
@@ -75,7 +78,8 @@ struct BusBenchmark {
             trips.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1_000)
         }
         await cluster.shutdown()
-        return (Double(count) / seconds, trips, Double(count) / produced)
+        let retried = source.statistics.retried
+        return (Double(count) / seconds, trips, Double(count) / produced, retried)
     }
 
     private func percentile(_ samples: [Double], _ p: Double) -> Double {

@@ -29,6 +29,7 @@ final class OutboxDispatcher: Sendable {
         var acked: [MessageID] = []
         var nacked: [(MessageID, String)] = []
         var random = SystemRandomNumberGenerator()
+        var lastExpiryScan: Int64 = 0
     }
 
     private let state = Mutex(State())
@@ -156,6 +157,10 @@ final class OutboxDispatcher: Sendable {
         var persist: [(MessageID, Int, Int64)] = []
         var dead: [(MessageID, String)] = []
         state.withLock { state in
+            // The scan is O(in flight); deadlines are coarse (hundreds of ms), so every 50 ms is
+            // enough — scanning on every pass made a deep pipeline quadratic.
+            guard now - state.lastExpiryScan >= 50 else { return }
+            state.lastExpiryScan = now
             for (id, flight) in state.inFlight where flight.deadline <= now {
                 var next = flight
                 if next.attempt >= configuration.retry.maximumAttempts {
