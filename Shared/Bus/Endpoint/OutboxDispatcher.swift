@@ -237,8 +237,10 @@ final class OutboxDispatcher: Sendable {
                     deadline: waiting ? row.dueAt : now + ackTimeout, sentAt: now)
                 state.perDestination[header.destination, default: 0] += 1
                 if !waiting {
+                    // A first send goes with the stored bytes (they say attempt 1); only a row
+                    // re-sent after a restart needs its attempt count re-encoded.
                     frames.append(WireMessage.messageFrames(
-                        encodedHeader: HeaderCodec.encode(header),
+                        encodedHeader: row.attempt == 0 ? row.encodedHeader : HeaderCodec.encode(header),
                         payload: row.envelope.payload))
                 }
             }

@@ -32,9 +32,10 @@ public enum OutboxTable {
             let payload: Data = row[2]
             // A row this service wrote itself and cannot read back is corruption: skip it rather
             // than stall every message behind it; `verifyHeaders` reports it to the operator.
-            guard let header = try? HeaderCodec.decode(Array(headerBytes)) else { continue }
+            let encoded = Array(headerBytes)
+            guard let header = try? HeaderCodec.decode(encoded) else { continue }
             rows.append(OutboxRow(
-                seq: row[0], envelope: Envelope(header: header, payload: Array(payload)),
+                seq: row[0], envelope: Envelope(header: header, payload: Array(payload)), encodedHeader: encoded,
                 lane: row[3], attempt: row[4], dueAt: row[5]))
         }
         return rows
