@@ -10,6 +10,9 @@ let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics")
 let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
+let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
 
 var targets: [Target] = [
     // MARK: Shared
@@ -59,7 +62,9 @@ var targets: [Target] = [
 
 /// Adds the three targets every service has: `<Name>Core` (domain, handlers, migrations —
 /// testable without ZeroMQ), the thin `songdal-<name>` executable, and `<Name>Tests`.
-@MainActor func serviceTarget(_ name: String, dependencies: [Target.Dependency] = []) {
+@MainActor func serviceTarget(
+    _ name: String, dependencies: [Target.Dependency] = [], testDependencies: [Target.Dependency] = []
+) {
     let core = "\(name)Core"
     targets.append(.target(
         name: core,
@@ -71,13 +76,22 @@ var targets: [Target] = [
         path: "Services/\(name)/Main"))
     targets.append(.testTarget(
         name: "\(name)Tests",
-        dependencies: [.target(name: core), "SongdalTesting", "Schema", "Store", "Runtime", "Bus", grdb] + dependencies))
+        dependencies: [.target(name: core), "SongdalTesting", "Schema", "Store", "Runtime", "Bus", grdb] + dependencies + testDependencies))
 }
 
 serviceTarget("Identity", dependencies: ["SongdalCrypto"])
 serviceTarget("Vault", dependencies: ["SongdalCrypto"])
 serviceTarget("Billing", dependencies: ["ZeroMQ"])
 serviceTarget("Reminder")
+serviceTarget("Notifier", dependencies: ["SongdalCrypto"])
+serviceTarget(
+    "Gateway", dependencies: ["SongdalCrypto", hummingbird, prometheus, metrics], testDependencies: [hummingbirdTesting])
+targets.append(.testTarget(
+    name: "SystemTests",
+    dependencies: [
+        "GatewayCore", "NotifierCore", "IdentityCore", "VaultCore", "BillingCore", "ReminderCore",
+        "SongdalTesting", "SongdalCrypto", "Schema", "Store", "Runtime", "Bus", grdb, hummingbird, hummingbirdTesting,
+    ]))
 
 let package = Package(
     name: "Songdal",
@@ -92,6 +106,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

@@ -1,0 +1,2 @@
+// Replaced by the Gateway service implementation.
+public enum GatewayPlaceholder {}

@@ -1,0 +1,4 @@
+import Bus
+import GatewayCore
+
+print("songdal-gateway: not built yet")

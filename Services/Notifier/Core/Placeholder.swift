@@ -1,0 +1,2 @@
+// Replaced by the Notifier service implementation.
+public enum NotifierPlaceholder {}

@@ -1,0 +1,4 @@
+import Bus
+import NotifierCore
+
+print("songdal-notifier: not built yet")
