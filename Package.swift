@@ -45,7 +45,7 @@ var targets: [Target] = [
         name: "songdal",
         dependencies: [
             "Bus", "Runtime", "Schema", "Store", "ZeroMQ", "SongdalTesting", "SongdalCrypto",
-            "VaultCore", "BillingCore", "ReminderCore", "IdentityCore", argumentParser, logging,
+            "VaultCore", "BillingCore", "ReminderCore", "IdentityCore", argumentParser, logging, lifecycle,
         ],
         path: "Services/CLI"),
 

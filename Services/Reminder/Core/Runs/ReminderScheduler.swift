@@ -24,9 +24,12 @@ public struct ReminderScheduler: Service {
     }
 
     public func run() async throws {
-        while !Task.isCancelled {
-            await tick()
-            try? await Task.sleep(for: pollInterval)
+        // Graceful shutdown (SIGTERM) cancels the poll loop; without this the group waits 30 s.
+        try await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await self.tick()
+                try? await Task.sleep(for: self.pollInterval)
+            }
         }
     }
 

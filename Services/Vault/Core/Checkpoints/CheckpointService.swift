@@ -23,9 +23,14 @@ public struct CheckpointService: Service {
     }
 
     public func run() async throws {
-        while !Task.isCancelled {
-            do { try await tick() } catch { logger.error("checkpoint failed", metadata: ["error": "\(error)"]) }
-            try? await Task.sleep(for: interval)
+        // Graceful shutdown (SIGTERM) cancels the loop; without this the group waits 30 s.
+        try await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do { try await self.tick() } catch {
+                    self.logger.error("checkpoint failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: self.interval)
+            }
         }
     }
 

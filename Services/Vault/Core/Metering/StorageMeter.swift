@@ -25,11 +25,14 @@ public struct StorageMeter: Service {
     }
 
     public func run() async throws {
-        while !Task.isCancelled {
-            do { _ = try await tick() } catch {
-                logger.error("storage metering failed", metadata: ["error": "\(error)"])
+        // Graceful shutdown (SIGTERM) cancels the loop; without this the group waits 30 s.
+        try await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do { _ = try await self.tick() } catch {
+                    self.logger.error("storage metering failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: self.interval)
             }
-            try? await Task.sleep(for: interval)
         }
     }
 

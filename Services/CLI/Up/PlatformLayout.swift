@@ -1,0 +1,24 @@
+import Foundation
+
+/// Where `songdal up` keeps a platform's files (DESIGN §6): everything under one home folder,
+/// `.songdal/` by default, so a second platform on the same machine only needs another `--home`.
+struct PlatformLayout: Sendable {
+    /// The home folder, e.g. `.songdal`.
+    var home: URL
+
+    /// Service stores, `<home>/data/<service>.sqlite` plus each service's own folder.
+    var data: URL { home.appending(path: "data") }
+    /// Log files, `<home>/logs/<service>.log` (and `up.log` for the supervisor itself).
+    var logs: URL { home.appending(path: "logs") }
+    /// CURVE key pairs of the bus, `<home>/keys/<name>.key|.pub`.
+    var keys: URL { home.appending(path: "keys") }
+    /// What a running `songdal up` announces (ports, URL, keys), read by `demo`, `send`, `status`.
+    var stateFile: URL { home.appending(path: "up.json") }
+
+    /// Creates the folders that do not exist yet.
+    func prepare() throws {
+        for folder in [home, data, logs, keys] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+    }
+}

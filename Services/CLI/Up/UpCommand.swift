@@ -1,0 +1,104 @@
+import ArgumentParser
+import Bus
+import Foundation
+import Logging
+import Runtime
+import ServiceLifecycle
+
+/// `songdal up`: the whole platform on one machine — the broker, the five services and the
+/// gateway as supervised child processes with embedded defaults (DESIGN §6).
+struct UpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "up",
+        abstract: "Run the broker, every service and the gateway as child processes; Ctrl-C stops them all.",
+        discussion: """
+            Stores go to <home>/data, logs to <home>/logs/<service>.log, CURVE keys to <home>/keys \
+            (created on first start). A child that dies is restarted with backoff. The gateway URL and \
+            the demo keys are printed and written to <home>/up.json (mode 600).
+            """)
+
+    @Option(help: "Folder for data, logs and keys (env SONGDAL_HOME).")
+    var home: String = ProcessInfo.processInfo.environment["SONGDAL_HOME"] ?? ".songdal"
+
+    @Option(name: .customLong("bus-port"), help: "Broker tcp port on 127.0.0.1; 0 picks a free one.")
+    var busPort: Int = 7700
+
+    @Option(name: .customLong("gateway-port"), help: "Gateway HTTP port on 127.0.0.1; 0 picks a free one.")
+    var gatewayPort: Int = 8080
+
+    @Option(name: .customLong("bin-dir"), help: "Folder of the songdal-* executables (default: next to this one).")
+    var binDirectory: String?
+
+    @Option(name: .customLong("service"), help: "Run only these services (repeatable; default: all).")
+    var services: [String] = []
+
+    @Option(name: .customLong("set"), help: "Setting for one service, <service>:<key>=<value> (repeatable).")
+    var settings: [String] = []
+
+    @Flag(help: "Plain tcp on loopback without CURVE (development only).")
+    var insecure = false
+
+    @Option(name: .customLong("log-level"), help: "Supervisor log level.")
+    var logLevel: String = "info"
+
+    static let allServices = ["identity", "vault", "notifier", "billing", "reminder", "gateway"]
+
+    func validate() throws {
+        for service in services where !Self.allServices.contains(service) {
+            throw ValidationError("unknown service \"\(service)\"; one of \(Self.allServices.joined(separator: ", "))")
+        }
+        for setting in settings where !setting.contains(":") || !setting.contains("=") {
+            throw ValidationError("--set takes <service>:<key>=<value>, got \"\(setting)\"")
+        }
+    }
+
+    func run() async throws {
+        let layout = PlatformLayout(home: URL(fileURLWithPath: home))
+        try layout.prepare()
+        let sink = try LogSink(configuration: .init(service: "up", directory: layout.logs))
+        LoggingBootstrap.bootstrap(service: "up", sink: sink, level: Logger.Level(rawValue: logLevel) ?? .info)
+        let logger = Logger(label: "songdal.up")
+
+        for name in ["broker", "cli"] + Self.allServices {
+            _ = try BusKeys.loadOrCreate(name, in: layout.keys)
+        }
+        let bus = "tcp://127.0.0.1:\(busPort == 0 ? try FreePort.loopback() : busPort)"
+        let httpPort = gatewayPort == 0 ? try FreePort.loopback() : gatewayPort
+        var extra: [String: [String]] = [:]
+        for setting in settings {
+            let parts = setting.split(separator: ":", maxSplits: 1).map(String.init)
+            extra[parts[0], default: []].append(parts[1])
+        }
+        var children = ChildSpec.platform(
+            binaries: try binaries(), layout: layout, busEndpoint: bus, gatewayPort: httpPort,
+            services: services.isEmpty ? Self.allServices : services, extraSettings: extra)
+        if insecure {
+            children = children.map { var child = $0; child.arguments.append("--insecure"); return child }
+        }
+        let state = UpState(pid: getpid(), bus: bus, gatewayURL: "http://127.0.0.1:\(httpPort)")
+        try state.write(to: layout.stateFile)
+
+        let supervisor = Supervisor(children: children, logger: logger)
+        // Written unbuffered so it comes before the children's first log lines.
+        FileHandle.standardOutput.write(Data("""
+            songdal up: \(children.count) processes (broker + \(children.count - 1) services)
+              bus      \(bus)
+              gateway  \(state.gatewayURL)
+              logs     \(layout.logs.path)/<service>.log   (follow them: songdal tail)
+              Ctrl-C stops everything.
+
+            """.utf8))
+        let group = ServiceGroup(configuration: .init(
+            services: [supervisor], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        try? FileManager.default.removeItem(at: layout.stateFile)
+    }
+
+    /// The folder holding `songdal-bus` and the service executables.
+    private func binaries() throws -> URL {
+        if let binDirectory { return URL(fileURLWithPath: binDirectory) }
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: me).deletingLastPathComponent()
+    }
+}
