@@ -3,15 +3,24 @@
 
 SWIFT        ?= swift
 DEBIAN_PKGS  := libzmq3-dev libsqlite3-dev libssl-dev pkg-config openssl
+# For the tests only: the headless-browser walk (chromium over WebDriver) and the compose stack
+# run for real with podman (../shared/CONTAINERS.md).
+TEST_PKGS    := chromium chromium-driver podman runc debootstrap python3-venv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Serial: on 2 cores, tests that block a thread (zmq polls, openssl subprocesses) would
 # otherwise starve the 2-thread cooperative pool that the in-process services run on.
 TEST_FLAGS   ?= --disable-xctest --no-parallel
 
-.PHONY: run test build release deps bench clean
+.PHONY: run test build release deps test-deps compose-test bench clean
 
 deps:
-	@missing=""; for p in $(DEBIAN_PKGS); do \
+	@$(MAKE) --no-print-directory install PKGS="$(DEBIAN_PKGS)"
+
+test-deps: deps
+	@$(MAKE) --no-print-directory install PKGS="$(TEST_PKGS)"
+
+install:
+	@missing=""; for p in $(PKGS); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
@@ -24,14 +33,19 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build $(TEST_FLAGS)
+	$(MAKE) --no-print-directory compose-test
 
+# The compose stack for real: images from host-built static binaries, the demo walk against
+# the gateway container, a service container restarted mid-way (compose/stack-test.sh).
+compose-test: test-deps
+	compose/stack-test.sh
+
+# Everything on this machine: the broker, the five services and the gateway (songdal up).
 run: release
-	@echo "songdal up lands with the gateway and CLI issues; running the bus broker alone (Ctrl-C stops it)."
-	.build/release/songdal keys generate >/dev/null
-	.build/release/songdal-bus
+	.build/release/songdal up
 
 bench: release
 	.build/release/songdal bench bus
