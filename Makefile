@@ -11,7 +11,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # otherwise starve the 2-thread cooperative pool that the in-process services run on.
 TEST_FLAGS   ?= --disable-xctest --no-parallel
 
-.PHONY: run test build release deps test-deps compose-test bench clean
+.PHONY: run test build release deps test-deps install compose-test bench clean
 
 deps:
 	@$(MAKE) --no-print-directory install PKGS="$(DEBIAN_PKGS)"

@@ -46,6 +46,7 @@ chmod 644 compose/.keys/*
 cleanup() {
   step "tear down"
   $COMPOSE down -v >/dev/null 2>&1 || true
+  podman volume prune -f >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
 
@@ -59,6 +60,16 @@ for i in $(seq 1 60); do
   dist/songdal probe --http "$GATEWAY/healthz" && break
   sleep 2
   if [ "$i" = 60 ]; then $COMPOSE logs | tail -100; echo "gateway never became healthy"; exit 1; fi
+done
+
+step "health checks (podman runs them on demand here: no systemd timers on this machine)"
+for service in bus identity vault notifier billing reminder gateway; do
+  for i in $(seq 1 30); do
+    podman healthcheck run "${PROJECT}_${service}_1" >/dev/null 2>&1 && break
+    sleep 1
+    if [ "$i" = 30 ]; then $COMPOSE logs "$service" | tail -30; echo "$service is not healthy"; exit 1; fi
+  done
+  echo "$service healthy"
 done
 
 step "demo walk against the gateway container"
