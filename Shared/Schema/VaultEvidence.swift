@@ -31,3 +31,13 @@ public struct VaultEvidence: BusMessage, Hashable {
         self.occurredAt = occurredAt
     }
 }
+
+/// Many `VaultEvidence` items in one message (bulk campaigns, NO-7): applied as if each were
+/// sent alone — once per (notice, kind); an item whose document is unknown or foreign is skipped
+/// and counted, so one bad item never blocks the batch.
+public struct VaultEvidenceBatch: BusMessage {
+    public static let messageType = MessageType.command("vault.evidenceBatch", handledBy: "vault")
+    public var items: [VaultEvidence]
+
+    public init(items: [VaultEvidence]) { self.items = items }
+}

@@ -1,4 +1,4 @@
 import Bus
 import NotifierCore
 
-print("songdal-notifier: not built yet")
+await ServiceHost.main(NotifierService.self)

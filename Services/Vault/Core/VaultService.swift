@@ -14,7 +14,7 @@ public enum VaultService: ServiceDefinition {
         GrantAccess.messageType, AccessGranted.messageType, DestroyDocument.messageType, SetLegalHold.messageType,
         LegalHoldState.messageType, IssueCertificate.messageType, CertificateIssued.messageType,
         VerifyCertificate.messageType, CertificateVerification.messageType, VaultKeyHistoryQuery.messageType,
-        VaultKeyHistory.messageType, VerifyVault.messageType, VaultAuditReport.messageType, VaultEvidence.messageType,
+        VaultKeyHistory.messageType, VerifyVault.messageType, VaultAuditReport.messageType, VaultEvidence.messageType, VaultEvidenceBatch.messageType,
         RecordUsage.messageType,
     ])
 
@@ -26,6 +26,7 @@ public enum VaultService: ServiceDefinition {
         let vault = try VaultContext(directory: environment.directory, settings: settings, pool: environment.store.pool,
                                      clock: environment.clock)
         VaultHandlers.register(on: environment.endpoint, vault: vault, logger: environment.logger)
+        EvidenceBatchHandler.register(on: environment.endpoint, logger: environment.logger)
         return [
             StorageMeter(endpoint: environment.endpoint, clock: environment.clock, logger: environment.logger),
             CheckpointService(vault: vault, store: environment.store, clock: environment.clock, logger: environment.logger),

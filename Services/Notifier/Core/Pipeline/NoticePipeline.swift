@@ -1,0 +1,123 @@
+import Bus
+import Foundation
+import GRDB
+import Schema
+import ServiceLifecycle
+
+/// Moves notices along (NO-2): accepted → resolved (batched) → checked document → window →
+/// sending → sent/delivered, with retries, fallbacks and failover; then the sweeper for timeouts,
+/// expiry and reminders. One step handles a whole batch in two transactions: the marks before
+/// the providers are called, and the results (with their billing and vault messages) after.
+struct NoticePipeline: Service {
+    let context: NotifierContext
+
+    func run() async throws {
+        try await recover()
+        let sweeper = NoticeSweeper(context: context)
+        while !Task.isCancelled {
+            var worked = 0
+            do {
+                worked = try await step()
+                worked += try await sweeper.sweep()
+            } catch is CancellationError {
+                return
+            } catch {
+                context.logger.error("notice pipeline step failed; retried", metadata: ["error": "\(error)"])
+            }
+            if worked == 0 { try? await Task.sleep(for: .milliseconds(context.settings.pollMilliseconds)) }
+        }
+    }
+
+    /// Notices caught in `sending` by a crash go again with the same reference (providers de-duplicate it).
+    func recover() async throws {
+        let now = context.now
+        try await context.endpoint.write { db, _ in
+            var tally = CampaignTally()
+            for row in try Row.fetchAll(db, sql: "SELECT campaign_id, COUNT(*) AS n FROM notice WHERE state = 'sending' GROUP BY campaign_id") {
+                if let campaign: String = row["campaign_id"] {
+                    tally.add(campaign, state: "sending", count: -(row["n"] as Int))
+                    tally.add(campaign, state: "scheduled", count: row["n"])
+                }
+            }
+            try tally.flush(db)
+            try db.execute(sql: "UPDATE notice SET state = 'scheduled', due_at = ? WHERE state = 'sending'", arguments: [Millis.of(now)])
+        }
+    }
+
+    /// One batch; returns how many notices it touched.
+    func step() async throws -> Int {
+        let now = context.now
+        let settings = context.settings
+        let due = try await context.endpoint.store.pool.read { db in try DueNotice.fetch(before: now, limit: settings.sendBatch, in: db) }
+        guard !due.isEmpty else { return 0 }
+        let resolutions = await LineResolver(context: context).resolve(due.filter { $0.row.state == .accepted && $0.ci != nil })
+        let keys = Set(due.map { DocumentChecker.Key(document: $0.row.documentId, institution: $0.row.institution) })
+        let documents = try await DocumentChecker(context: context).check(keys)
+        let windowOpen: Bool
+        let nextOpening: Date
+        do {
+            windowOpen = try context.window.isOpen(at: now)
+            nextOpening = try context.window.nextOpening(onOrAfter: now)
+        } catch {
+            context.logger.error("sending window unknown; notices wait", metadata: ["error": "\(error)"])
+            try await postpone(due, until: now.addingTimeInterval(3600))
+            return 0
+        }
+        let plan = StepPlan(due: due, resolutions: resolutions, documents: documents, windowOpen: windowOpen,
+                            nextOpening: nextOpening, now: now)
+        let sending = try await context.endpoint.write { db, _ in try plan.apply(db) }
+        guard !sending.isEmpty else { return due.count }
+        let results = await send(sending, now: now)
+        try await context.endpoint.write { db, outbox in
+            try StepResults(context: context, now: now).apply(results, db: db, outbox: outbox)
+        }
+        return due.count
+    }
+
+    private func postpone(_ due: [DueNotice], until: Date) async throws {
+        try await context.endpoint.write { db, _ in
+            for notice in due {
+                try db.execute(sql: "UPDATE notice SET due_at = ? WHERE seq = ?", arguments: [Millis.of(until), notice.row.seq])
+            }
+        }
+    }
+
+    /// Sends the batch with a few concurrent workers, each going through its share in order.
+    private func send(_ notices: [NoticeRow], now: Date) async -> [SendResult] {
+        let workers = max(1, min(context.settings.sendConcurrency, notices.count))
+        let context = self.context
+        return await withTaskGroup(of: [SendResult].self) { group in
+            for worker in 0..<workers {
+                group.addTask {
+                    var results: [SendResult] = []
+                    for index in stride(from: worker, to: notices.count, by: workers) {
+                        results.append(await Self.deliver(notices[index], context: context, now: now))
+                    }
+                    return results
+                }
+            }
+            var all: [SendResult] = []
+            all.reserveCapacity(notices.count)
+            for await part in group { all.append(contentsOf: part) }
+            return all
+        }
+    }
+
+    static func deliver(_ notice: NoticeRow, context: NotifierContext, now: Date) async -> SendResult {
+        let id = context.ids.id(notice.seq)
+        let content = MessageComposer.Content(
+            reference: id, phone: notice.phone ?? "", carrier: notice.carrier, institution: notice.institution, title: notice.title,
+            cover: notice.cover, link: context.link(for: id), kakaoTemplate: notice.kakaoTemplate, buttons: notice.buttons)
+        var events: [String] = []
+        let result = await context.pool.deliver(chain: MessageComposer.chain(notice.channelPreference), carrier: notice.carrier,
+                                                now: now, events: &events) { MessageComposer.compose(content, channel: $0) }
+        return SendResult(notice: notice, result: result, events: events)
+    }
+}
+
+/// A notice and what its send attempt came to.
+struct SendResult: Sendable {
+    var notice: NoticeRow
+    var result: ProviderPool.Result
+    var events: [String]
+}

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import Schema
+
+/// Looks at sent notices when their `watch_at` comes (NO-2, NO-6, NO-10): not delivered 72 h
+/// after sending → `failed(timeout)`; read deadline passed unread → `expired`; reminders 24 h
+/// after sending and 24 h before the deadline, at most one of each, queued as window-bound SMS.
+struct NoticeSweeper {
+    let context: NotifierContext
+
+    func sweep() async throws -> Int {
+        let now = context.now
+        let rows = try await context.endpoint.store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(NoticeRow.columns) FROM \(NoticeRow.from) WHERE n.watch_at <= ? ORDER BY n.watch_at LIMIT 500",
+                             arguments: [Millis.of(now)]).map(NoticeRow.init(row:))
+        }
+        guard !rows.isEmpty else { return 0 }
+        try await context.endpoint.write { db, _ in
+            var tally = CampaignTally()
+            for notice in rows { try visit(notice, now: now, tally: &tally, db: db) }
+            try tally.flush(db)
+        }
+        return rows.count
+    }
+
+    private func visit(_ notice: NoticeRow, now: Date, tally: inout CampaignTally, db: Database) throws {
+        let at = Millis.of(now)
+        guard let sentAt = notice.sentAt, notice.state == .sent || notice.state == .delivered else {
+            try db.execute(sql: "UPDATE notice SET watch_at = NULL WHERE seq = ?", arguments: [notice.seq])
+            return
+        }
+        if notice.state == .sent, now >= sentAt.addingTimeInterval(72 * 3600) {
+            try end(notice, .failed, reason: NotifierErrorCode.timeout.rawValue, at: at, tally: &tally, db: db)
+            return
+        }
+        if let deadline = notice.readDeadline, now >= deadline {
+            try end(notice, .expired, reason: "read_deadline", at: at, tally: &tally, db: db)
+            return
+        }
+        var remindedAfter = notice.remindedAfter != nil
+        var remindedDeadline = notice.remindedDeadline != nil
+        var kinds: [String] = []
+        if !remindedAfter, now >= sentAt.addingTimeInterval(24 * 3600) {
+            remindedAfter = true
+            kinds.append("after_sending")
+        }
+        if !remindedDeadline, let deadline = notice.readDeadline {
+            let before = deadline.addingTimeInterval(-24 * 3600)
+            if before <= sentAt {
+                remindedDeadline = true  // Deadline too close to sending for a separate reminder.
+            } else if now >= before {
+                remindedDeadline = true
+                kinds.append("before_deadline")
+            }
+        }
+        if !kinds.isEmpty, let phone = notice.phone {
+            // Both due at once (a late sweep) → one message, both marked: never two texts together.
+            try ReminderQueue.enqueue(notice: notice, phone: phone, kinds: kinds, context: context, now: now, db: db)
+        }
+        let watch = DueNotice.watch(sentAt: sentAt, delivered: notice.state == .delivered, deadline: notice.readDeadline,
+                                    remindedAfter: remindedAfter, remindedDeadline: remindedDeadline)
+        try db.execute(sql: """
+            UPDATE notice SET watch_at = ?,
+              reminded_after = CASE WHEN ? THEN COALESCE(reminded_after, ?) ELSE reminded_after END,
+              reminded_deadline = CASE WHEN ? THEN COALESCE(reminded_deadline, ?) ELSE reminded_deadline END
+            WHERE seq = ?
+            """, arguments: [watch.map(Millis.of), kinds.contains("after_sending"), at,
+                             remindedDeadline && notice.remindedDeadline == nil, at, notice.seq])
+    }
+
+    private func end(_ notice: NoticeRow, _ state: NoticeState, reason: String, at: Int64, tally: inout CampaignTally, db: Database) throws {
+        try db.execute(sql: "UPDATE notice SET state = ?, reason = ?, final_at = ?, watch_at = NULL WHERE seq = ?",
+                       arguments: [state.rawValue, reason, at, notice.seq])
+        tally.move(notice.campaignId, from: notice.state.rawValue, to: state.rawValue)
+        context.logger.info("notice ended", metadata: ["notice": "\(context.ids.id(notice.seq))", "state": "\(state.rawValue)", "reason": "\(reason)"])
+    }
+}

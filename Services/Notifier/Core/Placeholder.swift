@@ -1,2 +1,0 @@
-// Replaced by the Notifier service implementation.
-public enum NotifierPlaceholder {}

@@ -1,0 +1,71 @@
+import Bus
+import Foundation
+@testable import NotifierCore
+import Schema
+import SongdalTesting
+import Testing
+
+/// X-3: bad input gets a typed error, and nothing else is lost.
+@Suite(.serialized) struct BadInputTests {
+    func code(_ body: () async throws -> Void) async -> String? {
+        do { try await body() } catch BusError.rejected(let reply) { return reply.code } catch { return "\(error)" }
+        return nil
+    }
+
+    @Test func submitRefusals() async throws {
+        let harness = try await Harness.start()
+        #expect(await code { _ = try await harness.submit(ci: String(testCI(1).dropLast(4))) } == "invalid_ci")
+        #expect(await code { _ = try await harness.submit(title: "  ") } == "empty_title")
+        #expect(await code { _ = try await harness.submit(phone: "02-123-4567") } == "invalid_phone")
+        #expect(await code { _ = try await harness.submit(cover: String(repeating: "가", count: 1_000)) } == "message_too_long")
+        #expect(await code { _ = try await harness.submit(channel: .kakao) } == "kakao_template_required")
+        let first = try await harness.submit(key: "k-1")
+        let replay = try await harness.submit(key: "k-1")
+        #expect(replay.noticeId == first.noticeId && replay.replayed)
+        #expect(await code { _ = try await harness.submit(title: "다른 제목", key: "k-1") } == "idempotency_conflict")
+        #expect(try await harness.wait(first.noticeId, for: .delivered).state == .delivered)
+        await harness.shutdown()
+    }
+
+    @Test func unknownDocumentFailsTheNoticeOnly() async throws {
+        let harness = try await Harness.start()
+        let bad = try await harness.submit(phone: "010-8888-0001", document: "doc-missing")
+        let good = try await harness.submit(phone: "010-8888-0002")
+        let failed = try await harness.wait(bad.noticeId, for: .failed)
+        #expect(failed.reason == "document_not_found")
+        #expect(try await harness.wait(good.noticeId, for: .delivered).state == .delivered)
+        #expect(try await harness.inbox("01088880001").isEmpty)
+        #expect(harness.peers.usageCount("notice.sent:\(bad.noticeId)") == 0)
+        await harness.shutdown()
+    }
+
+    @Test func otherInstitutionSeesNotFound() async throws {
+        let harness = try await Harness.start()
+        let notice = try await harness.submit()
+        #expect(await code { _ = try await harness.client.request(NoticeStatusQuery(noticeId: notice.noticeId, institution: "other")) } == "notice_not_found")
+        await harness.shutdown()
+    }
+
+    @Test func smsTooLongIsRefusedAndShortOneGoes() async throws {
+        let harness = try await Harness.start()
+        let long = String(repeating: "가", count: 1_500)
+        #expect(await code {
+            _ = try await harness.client.request(SendSMS(institution: "kb", phone: "010-9999-0001", text: long, idempotencyKey: "a"))
+        } == "message_too_long")
+        let short = try await harness.client.request(SendSMS(institution: "kb", phone: "010-9999-0001", text: "보증 만료 안내", idempotencyKey: "b"))
+        #expect(short.kind == .sms)
+        let lms = try await harness.client.request(SendSMS(institution: "kb", phone: "010-9999-0002", text: String(repeating: "가", count: 100), idempotencyKey: "c"))
+        #expect(lms.kind == .lms)
+        let again = try await harness.client.request(SendSMS(institution: "kb", phone: "010-9999-0001", text: "보증 만료 안내", idempotencyKey: "b"))
+        #expect(again.messageId == short.messageId)
+        #expect(try await eventually { try await harness.inbox("01099990001").count == 1 })
+        #expect(try await eventually { harness.peers.usageCount("sms.sent:\(short.messageId)") == 1 })
+        await harness.shutdown()
+    }
+
+    @Test func csvLineParsing() throws {
+        #expect(try CSVLine.fields(ArraySlice(Array("a,\"b,c\",\"d\"\"e\"".utf8))) == ["a", "b,c", "d\"e"])
+        #expect(throws: CSVLine.Problem.unterminatedQuote) { try CSVLine.fields(ArraySlice(Array("a,\"b,c".utf8))) }
+        #expect(throws: CSVLine.Problem.quoteInsideField) { try CSVLine.fields(ArraySlice(Array("a,b\"c".utf8))) }
+    }
+}
