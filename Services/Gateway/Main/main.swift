@@ -1,4 +1,5 @@
 import Bus
 import GatewayCore
 
-print("songdal-gateway: not built yet")
+GatewayMetrics.bootstrapMetricsSystem()
+await ServiceHost.main(GatewayService.self)
