@@ -1,5 +1,6 @@
 import Foundation
 @testable import GatewayCore
+import Runtime
 import Testing
 
 @Suite struct HTMLTests {
@@ -62,5 +63,23 @@ import Testing
             #expect(error.code == "invalid_setting")
             #expect(error.field == "port")
         }
+    }
+}
+
+@Suite struct StagingSweeperTests {
+    @Test func oldStagedFilesGoNewOnesStay() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("staging-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let old = directory.appendingPathComponent("old"), fresh = directory.appendingPathComponent("fresh")
+        try Data("a".utf8).write(to: old)
+        try Data("b".utf8).write(to: fresh)
+        let now = Date(timeIntervalSince1970: 1_795_399_200)
+        try FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(-90_000)], ofItemAtPath: old.path)
+        try FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(-60)], ofItemAtPath: fresh.path)
+        let sweeper = StagingSweeper(directory: directory, clock: FakeWallClock(now), logger: .init(label: "test"))
+        #expect(sweeper.sweep() == 1)
+        #expect(!FileManager.default.fileExists(atPath: old.path))
+        #expect(FileManager.default.fileExists(atPath: fresh.path))
     }
 }

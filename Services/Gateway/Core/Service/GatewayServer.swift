@@ -36,7 +36,14 @@ public final class GatewayServer: Service, Sendable {
     private let boundState: PortWaiter
 
     public func run() async throws {
-        try await application.run()
+        let sweeper = StagingSweeper(directory: dependencies.staging, clock: dependencies.clock, logger: dependencies.logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await sweeper.run() }
+            group.addTask { try await self.application.run() }
+            // The server ending (shutdown) ends the sweeper too.
+            try await group.next()
+            group.cancelAll()
+        }
     }
 
     /// The port the server listens on, once it does (waits for the bind).
