@@ -30,6 +30,9 @@ public struct GatewayConfiguration: Sendable {
     public var corsOrigins: [String] = []
     /// Whether cookies carry `Secure` (set when served behind TLS).
     public var secureCookies: Bool = false
+    /// Where uploads are staged for the vault, identity and notifier to read: a folder they
+    /// share with the gateway (same host, or a shared volume). Default `<gateway dir>/staging`.
+    public var stagingDirectory: String?
 
     public init() {}
 
@@ -70,6 +73,7 @@ public struct GatewayConfiguration: Sendable {
         if let origins = value("cors-origins") {
             corsOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
+        if let staging = value("staging-dir"), !staging.isEmpty { stagingDirectory = staging }
         if let secure = value("secure-cookies") { secureCookies = ["1", "true", "yes"].contains(secure.lowercased()) }
     }
 }

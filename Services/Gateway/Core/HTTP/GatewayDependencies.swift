@@ -29,7 +29,11 @@ final class GatewayDependencies: Sendable {
         limiter = RateLimiter(perSecond: configuration.rateLimitPerSecond, burst: configuration.rateLimitBurst)
         self.metrics = metrics
         logger = environment.logger
-        staging = environment.directory.appendingPathComponent("staging", isDirectory: true)
+        // Absolute, because another process (with another working directory) opens the path.
+        let folder = configuration.stagingDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? environment.directory.appendingPathComponent("staging", isDirectory: true)
+        staging = folder.path.hasPrefix("/") ? folder
+            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(folder.path, isDirectory: true)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
