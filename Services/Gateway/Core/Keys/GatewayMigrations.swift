@@ -1,0 +1,43 @@
+import GRDB
+import Store
+
+/// The gateway's own tables: API keys (only their SHA-256), recipient sessions, operator
+/// dashboard sessions (only the SHA-256 of the cookie value), and the campaigns started through
+/// it (the notifier has no campaign listing; the dashboard and `GET /v1/campaigns` use this).
+enum GatewayMigrations {
+    static let all: [Migration] = [
+        Migration("gateway-v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE api_key (
+                    id TEXT PRIMARY KEY,
+                    secret_hash TEXT NOT NULL UNIQUE,
+                    scope TEXT NOT NULL CHECK (scope IN ('institution', 'operator', 'auditor')),
+                    institution TEXT,
+                    label TEXT NOT NULL DEFAULT '',
+                    created_at INTEGER NOT NULL,
+                    revoked_at INTEGER
+                );
+                CREATE TABLE recipient_session (
+                    id_hash TEXT PRIMARY KEY,
+                    token_hash TEXT NOT NULL,
+                    stage TEXT NOT NULL,
+                    notifier_session TEXT NOT NULL,
+                    expires_at INTEGER NOT NULL
+                );
+                CREATE INDEX recipient_session_expiry ON recipient_session(expires_at);
+                CREATE TABLE campaign (
+                    id TEXT PRIMARY KEY,
+                    institution TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE INDEX campaign_institution ON campaign(institution, created_at);
+                CREATE TABLE dashboard_session (
+                    id_hash TEXT PRIMARY KEY,
+                    key_id TEXT NOT NULL REFERENCES api_key(id),
+                    expires_at INTEGER NOT NULL
+                );
+                """)
+        },
+    ]
+}

@@ -1,2 +1,0 @@
-// Replaced by the Gateway service implementation.
-public enum GatewayPlaceholder {}

@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+
+/// Operators issue and revoke API keys.
+struct KeyRoutes {
+    let dependencies: GatewayDependencies
+
+    struct CreateKey: Decodable {
+        var scope: APIKeyScope
+        var institution: String?
+        var label: String?
+    }
+
+    struct CreatedKey: Encodable {
+        var keyId: String
+        /// Shown once; only its hash is kept.
+        var key: String
+        var scope: APIKeyScope
+        var institution: String?
+    }
+
+    func register(_ routes: RouteRegistrar) {
+        let dependencies = self.dependencies
+        routes.add(.post, "/v1/keys", .operator) { request, _ in
+            let body = try await RequestBodies.json(CreateKey.self, from: request, limit: dependencies.configuration.maxJSONBytes)
+            let key = try dependencies.keys.create(institution: body.institution, scope: body.scope, label: body.label ?? "",
+                                                   now: dependencies.clock.now)
+            let id = "gk_" + (key.split(separator: "_").dropFirst().first.map(String.init) ?? "")
+            return try Responses.json(CreatedKey(keyId: id, key: key, scope: body.scope, institution: body.institution), status: .created)
+        }
+        routes.add(.delete, "/v1/keys/{keyId}", .operator) { _, context in
+            guard try dependencies.keys.revoke(keyId: try context.parameter("keyId"), now: dependencies.clock.now) else {
+                throw Problem.notFound("key")
+            }
+            return Response(status: .noContent)
+        }
+    }
+}
