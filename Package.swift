@@ -45,7 +45,8 @@ var targets: [Target] = [
         name: "songdal",
         dependencies: [
             "Bus", "Runtime", "Schema", "Store", "ZeroMQ", "SongdalTesting", "SongdalCrypto",
-            "VaultCore", "BillingCore", "ReminderCore", "IdentityCore", argumentParser, logging, lifecycle,
+            "VaultCore", "BillingCore", "ReminderCore", "IdentityCore", "NotifierCore", "GatewayCore",
+            argumentParser, logging, lifecycle,
         ],
         path: "Services/CLI"),
 

@@ -24,6 +24,10 @@ struct ChildSpec: Sendable, Hashable {
             if service == "gateway" {
                 arguments += ["--set", "port=\(gatewayPort)", "--set", "host=127.0.0.1"]
             }
+            if service == "notifier" {
+                // Recipients' links point at this platform's gateway.
+                arguments += ["--set", "link-base=http://127.0.0.1:\(gatewayPort)/r/"]
+            }
             for setting in extraSettings[service] ?? [] { arguments += ["--set", setting] }
             children.append(ChildSpec(
                 name: service, executable: binaries.appending(path: "songdal-\(service)"), arguments: arguments))

@@ -35,6 +35,11 @@ struct UpCommand: AsyncParsableCommand {
     @Option(name: .customLong("set"), help: "Setting for one service, <service>:<key>=<value> (repeatable).")
     var settings: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Run the platform's clock from this instant (ISO 8601, e.g. 2026-11-23T11:00:00+09:00), for a demo outside the sending window.",
+        valueName: "instant"))
+    var clock: String?
+
     @Flag(help: "Plain tcp on loopback without CURVE (development only).")
     var insecure = false
 
@@ -75,7 +80,14 @@ struct UpCommand: AsyncParsableCommand {
         if insecure {
             children = children.map { var child = $0; child.arguments.append("--insecure"); return child }
         }
-        let state = UpState(pid: getpid(), bus: bus, gatewayURL: "http://127.0.0.1:\(httpPort)")
+        if let offset = try clockOffset() {
+            children = children.map { var child = $0; child.arguments += ["--clock-offset", "\(offset)"]; return child }
+            logger.warning("platform clock shifted", metadata: ["clock": "\(clock ?? "")", "offset_seconds": "\(offset)"])
+        }
+        let keys = try DemoKeys.loadOrSeed(layout: layout)
+        let state = UpState(
+            pid: getpid(), bus: bus, gatewayURL: "http://127.0.0.1:\(httpPort)",
+            institution: keys.institution, institutionKey: keys.institutionKey, operatorKey: keys.operatorKey)
         try state.write(to: layout.stateFile)
 
         let supervisor = Supervisor(children: children, logger: logger)
@@ -85,13 +97,32 @@ struct UpCommand: AsyncParsableCommand {
               bus      \(bus)
               gateway  \(state.gatewayURL)
               logs     \(layout.logs.path)/<service>.log   (follow them: songdal tail)
-              Ctrl-C stops everything.
+              institution \(keys.institution)  key \(keys.institutionKey)
+              operator key \(keys.operatorKey)
+              (also in \(layout.stateFile.path), mode 600)
+
+            Try:
+              curl -s \(state.gatewayURL)/healthz
+              curl -s -H 'Authorization: Bearer \(keys.institutionKey)' \(state.gatewayURL)/v1/invoices/$(date +%Y-%m)
+              songdal demo        (the whole walk: document → notice → OTP → read → certificate → invoice)
+
+            Ctrl-C stops everything.
 
             """.utf8))
         let group = ServiceGroup(configuration: .init(
             services: [supervisor], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         try? FileManager.default.removeItem(at: layout.stateFile)
+    }
+
+    /// Seconds from now to `--clock`, or nil for the real time.
+    private func clockOffset() throws -> Int64? {
+        guard let clock else { return nil }
+        let parser = ISO8601DateFormatter()
+        guard let instant = parser.date(from: clock) else {
+            throw ValidationError("--clock wants an ISO 8601 instant such as 2026-11-23T11:00:00+09:00")
+        }
+        return Int64(instant.timeIntervalSinceNow.rounded())
     }
 
     /// The folder holding `songdal-bus` and the service executables.

@@ -55,6 +55,13 @@ enum ConfigurationValue {
         return level
     }
 
+    static func seconds(_ value: SourcedValue) throws(ConfigurationError) -> Int64 {
+        guard let seconds = Int64(value.text), abs(seconds) <= 10 * 366 * 86_400 else {
+            throw .invalidValue(source: value.source, value: value.text, expected: "whole seconds within ten years")
+        }
+        return seconds
+    }
+
     static func boolean(_ value: SourcedValue) throws(ConfigurationError) -> Bool {
         switch value.text.lowercased() {
         case "1", "true", "yes", "on": return true

@@ -24,6 +24,10 @@ public struct ServiceConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// Explicit holiday file (`--holidays`, `SONGDAL_HOLIDAYS`); `nil` searches the usual places.
     public var holidaysPath: URL?
+    /// Seconds added to the system clock (`--clock-offset`, `SONGDAL_CLOCK_OFFSET`); 0 is the
+    /// real time. `songdal up --clock` gives every child the same offset, so a demo can walk a
+    /// notice through the sending window at any hour; a shifted clock is warned about at start.
+    public var clockOffsetSeconds: Int64 = 0
     /// Service-specific settings (`--set key=value`, `SONGDAL_<SERVICE>_<KEY>`), keys normalised
     /// by ``normalizedSettingKey(_:)``; read them with ``setting(_:)``.
     public var settings: [String: String]

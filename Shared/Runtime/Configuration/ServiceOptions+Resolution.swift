@@ -30,6 +30,9 @@ extension ServiceOptions {
         if let value = source.pick(flag: ("--log-level", logLevel), variable: "SONGDAL_LOG_LEVEL") {
             configuration.logLevel = try ConfigurationValue.logLevel(value)
         }
+        if let value = source.pick(flag: ("--clock-offset", clockOffset), variable: "SONGDAL_CLOCK_OFFSET") {
+            configuration.clockOffsetSeconds = try ConfigurationValue.seconds(value)
+        }
         if let insecure {
             configuration.insecure = insecure
         } else if let value = source.pick(flag: ("--insecure", nil), variable: "SONGDAL_INSECURE") {

@@ -44,6 +44,11 @@ public struct ServiceOptions: ParsableArguments {
     @Option(name: .customLong("holidays"), help: "Holiday calendar JSON (env SONGDAL_HOLIDAYS).")
     public var holidays: String?
 
+    /// `--clock-offset`: seconds added to the system clock (demos and walks at any hour).
+    @Option(name: .customLong("clock-offset"),
+            help: "Seconds added to the system clock, for demos outside the sending window (env SONGDAL_CLOCK_OFFSET).")
+    public var clockOffset: String?
+
     /// `--set key=value` (repeatable): service-specific settings.
     @Option(name: .customLong("set"), help: "Service setting key=value, repeatable (env SONGDAL_<SERVICE>_<KEY>).")
     public var settings: [String] = []

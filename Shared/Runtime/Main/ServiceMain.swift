@@ -48,6 +48,8 @@ public enum ServiceMain {
         makeServices: @Sendable (ServiceContext) async throws -> [any Service]
     ) async -> Never {
         let service = configuration.service
+        let shifted = configuration.clockOffsetSeconds != 0 && clock is SystemWallClock
+        let clock: any WallClock = shifted ? OffsetWallClock(offsetSeconds: configuration.clockOffsetSeconds) : clock
         let sink: LogSink
         do {
             sink = try LogSink(configuration: .init(service: service, directory: configuration.logDirectory))
@@ -58,6 +60,11 @@ public enum ServiceMain {
         var logger = Logger(label: "songdal.\(service)")
         logger[metadataKey: "instance"] = "\(configuration.instance)"
 
+        if shifted {
+            logger.warning("clock shifted: this process's time is not the real time", metadata: [
+                "offset_seconds": "\(configuration.clockOffsetSeconds)", "now": "\(clock.now)",
+            ])
+        }
         let context: ServiceContext
         let services: [any Service]
         do {
