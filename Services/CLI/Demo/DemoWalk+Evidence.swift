@@ -1,0 +1,63 @@
+import Foundation
+import Runtime
+import SongdalCrypto
+import VaultCore
+
+extension DemoWalk {
+    /// Asks for the delivery certificate, writes it with its signature and the vault's keys,
+    /// and verifies it offline exactly as `songdal verify` does.
+    func certificate(_ noticeId: String) throws {
+        let issued = try DemoGateway.expectJSON(
+            try gateway.institution.post("/v1/notices/\(noticeId)/certificate", json: ["purpose": "demo"]), "11 certificate")
+        guard let json = issued["json"] as? String, let signatureText = issued["signature"] as? String,
+              let signature = Data(base64Encoded: signatureText) else {
+            throw DemoFailure(step: "11 certificate", detail: "no json/signature in \(issued.keys.sorted())")
+        }
+        let keys = try DemoGateway.expectJSON(try gateway.institution.get("/v1/vault/keys"), "11 vault keys")
+        let pems = (keys["keys"] as? [[String: Any]] ?? []).compactMap { $0["publicKeyPEM"] as? String }
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let certificateFile = output.appending(path: "certificate.json")
+        try Data(json.utf8).write(to: certificateFile)
+        try signature.base64EncodedData().write(to: output.appending(path: "certificate.sig"))
+        for (index, pem) in pems.enumerated() { try Data(pem.utf8).write(to: output.appending(path: "vault-\(index).pem")) }
+        let trusted = try pems.map { try Ed25519PublicKey(pem: $0) }
+        let result = CertificateVerifier.verify(json: Array(json.utf8), signature: Array(signature), trustedKeys: trusted, now: nil)
+        guard result.isValid else {
+            throw DemoFailure(step: "11 certificate", detail: result.problems.map { "\($0.code): \($0.message)" }.joined(separator: "; "))
+        }
+        say("11 certificate   \(issued["serial"] ?? "?") verifies offline: songdal verify \(certificateFile.path) --key \(output.path)/vault-0.pem")
+    }
+
+    /// Issues the month's invoices and checks this institution's shows the send and the read.
+    func invoice(month: String) throws {
+        try DemoGateway.expectJSON(try gateway.operator_.post("/v1/invoices/\(month)/issue", json: [:]), "12 invoices")
+        let invoice = try DemoGateway.expectJSON(try gateway.institution.get("/v1/invoices/\(month)"), "12 invoice")
+        let lines = Self.lines(in: invoice)
+        func quantity(_ item: String) -> Int64 {
+            lines.filter { ($0["item"] as? String) == item }.reduce(0) { $0 + (($1["quantity"] as? NSNumber)?.int64Value ?? 0) }
+        }
+        guard quantity("notice.sent") >= 1, quantity("notice.read") >= 1 else {
+            throw DemoFailure(step: "12 invoice", detail: "no notice.sent / notice.read lines in \(lines)")
+        }
+        let total = (invoice["total"] ?? (invoice["invoice"] as? [String: Any])?["total"]) ?? "?"
+        say("12 invoice       \(month): notice.sent × \(quantity("notice.sent")), notice.read × \(quantity("notice.read")), total \(total) won")
+    }
+
+    /// The KST month (YYYY-MM) the notice was accepted in, by the platform's own clock.
+    func month(of noticeId: String) throws -> String {
+        let accepted = try DemoGateway.expectJSON(try gateway.institution.get("/v1/notices/\(noticeId)"), "notice")["acceptedAt"]
+        guard let text = accepted as? String, let date = ISO8601DateFormatter().date(from: text) else {
+            throw DemoFailure(step: "12 invoice", detail: "no acceptedAt")
+        }
+        let day = KST.localDate(of: date)
+        return String(format: "%04d-%02d", day.year, day.month)
+    }
+
+    static func lines(in object: [String: Any]) -> [[String: Any]] {
+        if let lines = object["lines"] as? [[String: Any]] { return lines }
+        for value in object.values {
+            if let nested = value as? [String: Any], case let found = lines(in: nested), !found.isEmpty { return found }
+        }
+        return []
+    }
+}
