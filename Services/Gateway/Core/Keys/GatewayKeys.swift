@@ -11,8 +11,9 @@ public struct GatewayKeys: Sendable {
 
     public init(store: ServiceStore) { self.store = store }
 
-    /// Opens (creating if needed) the gateway store in `directory`, as `songdal up` does before
-    /// the gateway runs, to seed the first keys.
+    /// Opens (creating if needed) `<directory>/gateway.sqlite`, where `directory` is the data
+    /// directory the executable gets (`--data-dir`, `SONGDAL_DATA_DIR`), as `songdal up` does
+    /// before the gateway runs, to seed the first keys.
     public init(directory: URL) throws {
         self.init(store: try ServiceStore(directory: directory, service: GatewayService.name, migrations: GatewayService.migrations))
     }
