@@ -44,7 +44,7 @@ struct DemoCampaign {
 
     private func start(people: [(ci: String, phone: String)], documentId: String) throws -> String {
         let csv = "ci\n" + people.map(\.ci).joined(separator: "\n") + "\n"
-        let query = "name=demo-campaign&title=%EC%95%88%EB%82%B4&coverText=demo&documentId=\(documentId)&channel=SMS"
+        let query = "name=demo-campaign&title=%EC%95%88%EB%82%B4&coverText=demo&documentId=\(documentId)"
         let started = try DemoGateway.expectJSON(try gateway.institution.send(
             "POST", "/v1/campaigns?\(query)", body: Data(csv.utf8),
             headers: ["Content-Type": "text/csv", "Idempotency-Key": "demo-campaign-\(UUID().uuidString)"]), "campaign start")

@@ -28,9 +28,14 @@ extension DemoWalk {
         say("11 certificate   \(issued["serial"] ?? "?") verifies offline: songdal verify \(certificateFile.path) --key \(output.path)/vault-0.pem")
     }
 
-    /// Issues the month's invoices and checks this institution's shows the send and the read.
+    /// Issues the month's invoices when it is over (else reads the draft) and checks this
+    /// institution's shows the send and the read.
     func invoice(month: String) throws {
-        try DemoGateway.expectJSON(try gateway.operator_.post("/v1/invoices/\(month)/issue", json: [:]), "12 invoices")
+        // A month is invoiced once it is over; before that the invoice reads as a draft.
+        let issue = try gateway.operator_.post("/v1/invoices/\(month)/issue", json: [:])
+        if issue.status != 422 || issue.json?["code"] as? String != "month_not_over" {
+            try DemoGateway.expectJSON(issue, "12 invoices")
+        }
         let invoice = try DemoGateway.expectJSON(try gateway.institution.get("/v1/invoices/\(month)"), "12 invoice")
         let lines = Self.lines(in: invoice)
         func quantity(_ item: String) -> Int64 {
@@ -40,7 +45,7 @@ extension DemoWalk {
             throw DemoFailure(step: "12 invoice", detail: "no notice.sent / notice.read lines in \(lines)")
         }
         let total = (invoice["total"] ?? (invoice["invoice"] as? [String: Any])?["total"]) ?? "?"
-        say("12 invoice       \(month): notice.sent × \(quantity("notice.sent")), notice.read × \(quantity("notice.read")), total \(total) won")
+        say("12 invoice       \(month) (\(invoice["status"] ?? "?")): notice.sent × \(quantity("notice.sent")), notice.read × \(quantity("notice.read")), total \(total) won incl. VAT")
     }
 
     /// The KST month (YYYY-MM) the notice was accepted in, by the platform's own clock.

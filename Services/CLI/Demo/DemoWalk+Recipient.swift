@@ -6,13 +6,15 @@ extension DemoWalk {
         let client = gateway.recipient
         let cover = try client.get("/r/\(token)")
         guard cover.status == 200 else { throw DemoFailure(step: "7 cover", detail: "HTTP \(cover.status)") }
-        let before = try gateway.inbox(phone: Self.phone).count
+        // The inbox lists newest first; what was there before the request is not the code.
+        let before = Set(try gateway.inbox(phone: Self.phone).map(Self.identity))
         let otp = try client.post("/r/\(token)/otp", form: [:])
         guard otp.status == 303 || otp.status == 200 else { throw DemoFailure(step: "7 OTP", detail: "HTTP \(otp.status)") }
         var code: String?
         try poll("7 OTP by SMS") {
             let messages = try gateway.inbox(phone: Self.phone)
-            code = messages.dropFirst(before).compactMap { ($0["text"] as? String).flatMap(Self.sixDigits) }.last
+            code = messages.filter { !before.contains(Self.identity($0)) }
+                .compactMap { ($0["text"] as? String).flatMap(Self.sixDigits) }.first
             return code != nil
         }
         guard let code else { throw DemoFailure(step: "7 OTP by SMS", detail: "no code") }
@@ -31,6 +33,10 @@ extension DemoWalk {
             throw DemoFailure(step: "9 document", detail: "HTTP \(file.status), \(file.body.count) bytes (expected the uploaded \(pdf.count))")
         }
         say("9  recipient     viewed the document (\(file.body.count) bytes, identical to the upload)")
+    }
+
+    static func identity(_ message: [String: Any]) -> String {
+        "\(message["reference"] ?? "")|\(message["deliveredAt"] ?? "")|\(message["text"] ?? "")"
     }
 
     static func sixDigits(_ text: String) -> String? {

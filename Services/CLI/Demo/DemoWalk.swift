@@ -62,14 +62,14 @@ struct DemoWalk {
             "POST", "/v1/documents?fileName=notice.pdf&title=demo%20notice", body: pdf, headers: ["Content-Type": "application/pdf"]),
             "3 document upload")
         guard let id = stored["documentId"] as? String else { throw DemoFailure(step: "3 document upload", detail: "no documentId") }
-        say("3  document      \(id) stored, sha256 \(String(describing: stored["sha256"] ?? "?").prefix(16))…")
+        say("3  document      \(id) stored (\(stored["size"] ?? "?") bytes, hash \(String(describing: stored["contentHash"] ?? "?").prefix(16))…, log leaf \(stored["leafIndex"] ?? "?"))")
         return id
     }
 
     private func submit(documentId: String) throws -> String {
         let body: [String: Any] = [
             "ci": Self.ci, "title": "자동차세 납부 안내", "coverText": "2026년 2기분 자동차세 고지서가 도착했습니다.",
-            "documentId": documentId, "channel": "SMS",
+            "documentId": documentId,
         ]
         let accepted = try DemoGateway.expectJSON(
             try gateway.institution.post("/v1/notices", json: body, headers: ["Idempotency-Key": "demo-\(UUID().uuidString)"]),

@@ -122,6 +122,68 @@ paths:
           $ref: '#/components/responses/Problem'
         default:
           $ref: '#/components/responses/Problem'
+  /v1/institutions:
+    post:
+      summary: 'Onboard an institution (operator): its billing subscription and, unless createKey is false, its first API key (shown once)'
+      security: [{apiKey: []}]
+      x-scopes: [operator]
+      requestBody:
+        required: true
+        description: '{institution, name?, plan? (basic|premium), joinedOn? (YYYY-MM-DD KST), createKey?}'
+        content:
+          application/json:
+            schema: {type: object}
+      responses:
+        '201':
+          description: 'OK'
+          content:
+            application/json:
+              schema: {type: object}
+        '400':
+          $ref: '#/components/responses/Problem'
+        '401':
+          $ref: '#/components/responses/Problem'
+        '403':
+          $ref: '#/components/responses/Problem'
+        '413':
+          $ref: '#/components/responses/Problem'
+        '422':
+          $ref: '#/components/responses/Problem'
+        '429':
+          $ref: '#/components/responses/Problem'
+        default:
+          $ref: '#/components/responses/Problem'
+  /v1/simulator/inbox:
+    post:
+      summary: 'What the simulated carriers delivered to a phone (operator); the phone is in the body, never the URL'
+      security: [{apiKey: []}]
+      x-scopes: [operator]
+      requestBody:
+        required: true
+        description: '{phone, limit?}'
+        content:
+          application/json:
+            schema: {type: object}
+      responses:
+        '200':
+          description: 'OK'
+          content:
+            application/json:
+              schema: {type: object}
+        '400':
+          $ref: '#/components/responses/Problem'
+        '401':
+          $ref: '#/components/responses/Problem'
+        '403':
+          $ref: '#/components/responses/Problem'
+        '413':
+          $ref: '#/components/responses/Problem'
+        '422':
+          $ref: '#/components/responses/Problem'
+        '429':
+          $ref: '#/components/responses/Problem'
+        default:
+          $ref: '#/components/responses/Problem'
   /v1/keys/{keyId}:
     delete:
       summary: 'Revoke an API key (operator)'

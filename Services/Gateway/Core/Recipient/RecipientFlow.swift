@@ -30,8 +30,8 @@ struct RecipientFlow: Sendable {
         }
     }
 
-    /// base64url and hex alphabets.
-    static let tokenBytes: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8))
+    /// base64url and hex alphabets, plus `.`: the notifier's tokens are `<notice id>.<mac>`.
+    static let tokenBytes: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.".utf8))
 
     func cover(_ token: String) async throws -> Response {
         let cover = try await dependencies.ask(OpenNotice(token: token))

@@ -8,6 +8,8 @@ enum GatewayRoutes {
         let registrar = RouteRegistrar(router: router, dependencies: dependencies)
         SystemRoutes(dependencies: dependencies).register(registrar)
         KeyRoutes(dependencies: dependencies).register(registrar)
+        OnboardingRoutes(dependencies: dependencies).register(registrar)
+        SimulatorRoutes(dependencies: dependencies).register(registrar)
         DocumentRoutes(dependencies: dependencies).register(registrar)
         BillingRoutes(dependencies: dependencies).register(registrar)
         IdentityRoutes(dependencies: dependencies).register(registrar)

@@ -11,6 +11,7 @@ enum GatewayRegistry {
         VerifyVault.messageType, VaultAuditReport.messageType,
     ]
     static let billing: [MessageType] = [
+        UpsertSubscription.messageType, SubscriptionStored.messageType,
         InvoiceQuery.messageType, InvoiceReply.messageType, IssueInvoices.messageType, InvoicesIssued.messageType,
         MileageQuery.messageType, MileageStatement.messageType, UsageSummaryQuery.messageType, UsageSummary.messageType,
     ]
