@@ -12,21 +12,27 @@ struct DemoCampaign {
     let say: (String) -> Void
 
     func run() throws {
-        guard (1...9_999).contains(size) else { throw DemoFailure(step: "campaign", detail: "size must be 1…9,999") }
+        guard (1...99_999).contains(size) else { throw DemoFailure(step: "campaign", detail: "size must be 1…99,999") }
         let walk = DemoWalk(gateway: gateway, institution: institution, output: URL(fileURLWithPath: "/tmp"), say: say)
         try walk.onboard()
         // A block of test numbers of its own, so an earlier run's messages do not count here.
-        let block = Int.random(in: 100...999)
+        let block = Int.random(in: 0..<90)
         let salt = UUID().uuidString
         let people = (0..<size).map { index in
             (ci: TestCIGenerator.ci(key: Array("songdal-demo-\(salt)".utf8), rrn: "\(index)"),
-             phone: String(format: "010-1%03d-%04d", block, index))
+             phone: Self.phone(10_000_000 + block * 100_000 + index))
         }
         try loadDirectory(people)
         let documentId = try walk.upload(DemoDocument.pdf(title: "캠페인 안내"))
         let campaignId = try start(people: people, documentId: documentId)
         try follow(campaignId, walk: walk)
         try checkExactlyOnce(people, walk: walk)
+    }
+
+    /// A test number `010-1xxx-xxxx` (SPEC §6) from an 8-digit value.
+    static func phone(_ value: Int) -> String {
+        let digits = String(value)
+        return "010-\(digits.prefix(4))-\(digits.suffix(4))"
     }
 
     private func loadDirectory(_ people: [(ci: String, phone: String)]) throws {
@@ -57,13 +63,18 @@ struct DemoCampaign {
         var disrupted = during == nil
         var last = ""
         try walk.poll("campaign", seconds: 600) {
-            let progress = try DemoGateway.expectJSON(try gateway.institution.get("/v1/campaigns/\(campaignId)"), "campaign progress")
+            let answer = try gateway.institution.get("/v1/campaigns/\(campaignId)")
+            // While a service restarts the gateway answers 503/504; the campaign goes on.
+            if answer.status == 503 || answer.status == 504 { return false }
+            let progress = try DemoGateway.expectJSON(answer, "campaign progress")
             let states = progress["states"] as? [String: Any] ?? [:]
             func count(_ key: String) -> Int { (states[key] as? NSNumber)?.intValue ?? 0 }
             let done = count("delivered") + count("read")
             let line = "progress: accepted \(progress["accepted"] ?? 0), sent+delivered \(count("sent") + done), delivered \(done), failed \(count("failed")), unreachable \(count("unreachable"))"
             if line != last { say(line); last = line }
-            if !disrupted, count("sent") + done > 0, let during {
+            // Disrupt as soon as the campaign is under way, so the restart lands mid-send.
+            let started = ((progress["accepted"] as? NSNumber)?.intValue ?? 0) > 0 || done > 0
+            if !disrupted, started, let during {
                 say("during campaign: \(during)")
                 let shell = Process()
                 shell.executableURL = URL(fileURLWithPath: "/bin/sh")

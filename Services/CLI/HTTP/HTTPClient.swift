@@ -37,8 +37,21 @@ final class HTTPClient: @unchecked Sendable {
                         headers: ["Content-Type": "application/x-www-form-urlencoded"].merging(headers) { $1 })
     }
 
-    /// Sends one request and reads the whole response (Content-Length, chunked, or until close).
+    /// Sends one request and reads the whole response; a `429` is retried after its
+    /// `Retry-After` (at most 20 times), as the gateway's rate limit asks of every client.
     func send(_ method: String, _ path: String, body: Data, headers: [String: String] = [:]) throws -> HTTPResponse {
+        var response = try sendOnce(method, path, body: body, headers: headers)
+        var retries = 0
+        while response.status == 429, retries < 20 {
+            let wait = response.headers["retry-after"].flatMap(Double.init) ?? 1
+            Thread.sleep(forTimeInterval: min(max(wait, 0.05), 10))
+            response = try sendOnce(method, path, body: body, headers: headers)
+            retries += 1
+        }
+        return response
+    }
+
+    private func sendOnce(_ method: String, _ path: String, body: Data, headers: [String: String]) throws -> HTTPResponse {
         let host = base.host ?? "127.0.0.1"
         let port = base.port ?? 80
         var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n"

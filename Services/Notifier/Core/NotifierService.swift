@@ -46,6 +46,9 @@ public enum NotifierService: ServiceDefinition {
             return tag
         }
         let network = SimulatedNetwork.named(settings.networkName, recordLimit: settings.recordLimit)
+        if settings.simulatedJournal {
+            network.attach(try SimulatedCarrierJournal(url: environment.directory.appendingPathComponent("simulated-carriers.sqlite")))
+        }
         var providers: [any ChannelProvider] = []
         if settings.providers != "http" {
             for carrier in Carrier.allCases {

@@ -6,6 +6,9 @@ import Schema
 /// - `link-base`: prefix of recipient links (default `http://localhost:8080/r/`).
 /// - `providers`: `simulated` (default), `http`, or `both`.
 /// - `sim-network`: name of the simulated carriers' network (default `default`); `sim-record-limit` (10,000).
+/// - `sim-journal`: `on` (default) keeps what the simulated carriers delivered in
+///   `simulated-carriers.sqlite` beside the store, so it survives a notifier crash; `off` keeps it
+///   in memory only (tests that read the network in-process, the benchmark).
 /// - `sim-<provider>-latency-ms`, `sim-<provider>-failure-rate` (0…1), `sim-<provider>-outages`
 ///   (`<ISO-8601>/<ISO-8601>` ranges, comma-separated), `sim-<provider>-reject` (channels the
 ///   handsets refuse, e.g. `RCS`); providers are `kt`, `skt`, `lgu`, `kakao`.
@@ -18,6 +21,7 @@ struct NotifierSettings: Sendable {
     var linkBase = "http://localhost:8080/r/"
     var providers = "simulated"
     var networkName = "default"
+    var simulatedJournal = true
     var recordLimit = 10_000
     var httpURL: URL?
     var httpName = "http"
@@ -48,6 +52,10 @@ struct NotifierSettings: Sendable {
         providers = setting("providers") ?? providers
         guard ["simulated", "http", "both"].contains(providers) else { throw Self.bad("providers") }
         networkName = setting("sim-network") ?? networkName
+        if let journal = setting("sim-journal") {
+            guard ["on", "off"].contains(journal) else { throw Self.bad("sim-journal") }
+            simulatedJournal = journal == "on"
+        }
         recordLimit = try int("sim-record-limit", recordLimit)
         if let url = setting("http-provider-url") {
             guard let parsed = URL(string: url), parsed.scheme?.hasPrefix("http") == true else { throw Self.bad("http-provider-url") }

@@ -130,7 +130,7 @@ final class BenchCluster: Sendable {
         let parts = try await NotifierService.build(ServiceEnvironment(
             endpoint: notifier, store: notifierStore, clock: clock, calendar: calendar, logger: logger,
             directory: directory.appendingPathComponent("notifier-files"),
-            settings: ["sim_network": "bench-\(UUID().uuidString)", "sim_record_limit": "1000"]))
+            settings: ["sim_network": "bench-\(UUID().uuidString)", "sim_record_limit": "1000", "sim_journal": "off"]))
         tasks = [notifier, identity, vault, billing, client].map { endpoint in Task { try? await endpoint.run() } }
             + parts.map { part in Task { try? await part.run() } }
         for endpoint in [notifier, identity, vault, billing, client] {

@@ -31,6 +31,8 @@ final class SimulatedNetwork: Sendable {
 
     let recordLimit: Int
     private let state = Mutex(State())
+    /// The durable record, when the network runs in a real process (see ``SimulatedCarrierJournal``).
+    private let journal = Mutex<SimulatedCarrierJournal?>(nil)
     private static let registry = Mutex<[String: SimulatedNetwork]>([:])
 
     init(recordLimit: Int) { self.recordLimit = max(1, recordLimit) }
@@ -45,6 +47,9 @@ final class SimulatedNetwork: Sendable {
         }
     }
 
+    /// Keeps deliveries in `journal` from now on (the executable's default; tests stay in memory).
+    func attach(_ journal: SimulatedCarrierJournal) { self.journal.withLock { $0 = journal } }
+
     func behaviour(of provider: String) -> Behaviour { state.withLock { $0.behaviours[provider] ?? Behaviour() } }
 
     /// Changes a provider's behaviour.
@@ -54,7 +59,16 @@ final class SimulatedNetwork: Sendable {
 
     /// Records a delivery; false when this reference was already delivered (a duplicate).
     func deliver(_ message: CarrierMessage) -> Bool {
-        state.withLock { state in
+        if let journal = journal.withLock({ $0 }) {
+            // A journal that cannot be written counts as a failed delivery, never a silent success.
+            let delivered = (try? journal.deliver(message)) ?? false
+            state.withLock { state in
+                state.submissions += 1
+                if !delivered { state.duplicates += 1 }
+            }
+            return delivered
+        }
+        return state.withLock { state in
             state.submissions += 1
             guard state.delivered.insert(message.reference).inserted else {
                 state.duplicates += 1
@@ -79,13 +93,17 @@ final class SimulatedNetwork: Sendable {
 
     /// Messages delivered to `phone`, newest first.
     func inbox(_ phone: String, limit: Int) -> [CarrierMessage] {
-        state.withLock { state in
+        if let journal = journal.withLock({ $0 }) { return (try? journal.inbox(phone, limit: limit)) ?? [] }
+        return state.withLock { state in
             Array(state.records.filter { $0.phone == phone }.sorted { $0.deliveredAt > $1.deliveredAt }.prefix(limit))
         }
     }
 
     /// Every recorded message (tests).
-    var allRecords: [CarrierMessage] { state.withLock { $0.records } }
+    var allRecords: [CarrierMessage] {
+        if let journal = journal.withLock({ $0 }) { return (try? journal.all()) ?? [] }
+        return state.withLock { $0.records }
+    }
     /// Messages submitted, and how many of them were duplicates of an earlier reference.
     var counts: (submissions: Int, duplicates: Int) { state.withLock { ($0.submissions, $0.duplicates) } }
 }
