@@ -87,6 +87,9 @@ serviceTarget("Reminder")
 serviceTarget("Notifier", dependencies: ["SongdalCrypto"])
 serviceTarget(
     "Gateway", dependencies: ["SongdalCrypto", hummingbird, prometheus, metrics], testDependencies: [hummingbirdTesting])
+// The real executables as separate processes under `songdal up` (they must be built first:
+// `swift build --build-tests` builds every product).
+targets.append(.testTarget(name: "ProcessTests"))
 targets.append(.testTarget(
     name: "SystemTests",
     dependencies: [

@@ -11,7 +11,8 @@ struct CampaignReader: Service {
     static let chunkBytes = 1 << 20
 
     func run() async throws {
-        while !Task.isCancelled {
+        // Graceful shutdown (SIGTERM) ends the loop after the step in hand, not mid-send.
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
             var worked = false
             do { worked = try await step() } catch {
                 context.logger.error("campaign reading step failed; retried", metadata: ["error": "\(error)"])

@@ -14,7 +14,8 @@ struct NoticePipeline: Service {
     func run() async throws {
         try await recover()
         let sweeper = NoticeSweeper(context: context)
-        while !Task.isCancelled {
+        // Graceful shutdown (SIGTERM) ends the loop after the step in hand, not mid-send.
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
             var worked = 0
             do {
                 worked = try await step()

@@ -24,7 +24,8 @@ struct SMSLane: Service {
     }
 
     func run() async throws {
-        while !Task.isCancelled {
+        // Graceful shutdown (SIGTERM) ends the loop after the step in hand, not mid-send.
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
             var worked = 0
             do { worked = try await step() } catch {
                 context.logger.error("SMS lane step failed; retried", metadata: ["lane": "\(lane)", "error": "\(error)"])
