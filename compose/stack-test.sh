@@ -52,7 +52,10 @@ trap cleanup EXIT
 
 export SONGDAL_GATEWAY_PORT=${SONGDAL_GATEWAY_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}
 GATEWAY=http://127.0.0.1:$SONGDAL_GATEWAY_PORT
-export SONGDAL_BOOTSTRAP_OPERATOR_KEY=${SONGDAL_BOOTSTRAP_OPERATOR_KEY:-op_$(python3 -c 'import secrets; print(secrets.token_hex(20))')}
+export SONGDAL_PUBLIC_URL=$GATEWAY
+export SONGDAL_BOOTSTRAP_OPERATOR_KEY=${SONGDAL_BOOTSTRAP_OPERATOR_KEY:-sdk_$(python3 -c 'import secrets; print(secrets.token_hex(8))')_$(python3 -c 'import secrets; print(secrets.token_hex(24))')}
+# A Monday 11:00 KST, so the walk is inside the sending window whenever the test runs.
+export SONGDAL_CLOCK_OFFSET=$(python3 -c 'import datetime as d; print(int((d.datetime.fromisoformat("2026-11-23T11:00:00+09:00") - d.datetime.now(d.timezone.utc)).total_seconds()))')
 
 step "compose up (gateway on $GATEWAY)"
 $COMPOSE up --build -d
@@ -73,10 +76,12 @@ for service in bus identity vault notifier billing reminder gateway; do
 done
 
 step "demo walk against the gateway container"
-dist/songdal demo --gateway "$GATEWAY" --operator-key "$SONGDAL_BOOTSTRAP_OPERATOR_KEY"
+DEMO_HOME=$(mktemp -d)
+dist/songdal demo --home "$DEMO_HOME" --gateway "$GATEWAY" --operator-key "$SONGDAL_BOOTSTRAP_OPERATOR_KEY"
 
-step "campaign with a notifier restart mid-way"
-dist/songdal demo --gateway "$GATEWAY" --operator-key "$SONGDAL_BOOTSTRAP_OPERATOR_KEY" \
+step "campaign with the notifier container restarted mid-way; nothing lost"
+dist/songdal demo --home "$DEMO_HOME" --gateway "$GATEWAY" --operator-key "$SONGDAL_BOOTSTRAP_OPERATOR_KEY" \
   --campaign 2000 --during-campaign "podman restart ${PROJECT}_notifier_1"
+rm -rf "$DEMO_HOME"
 
 step "stack test passed"
