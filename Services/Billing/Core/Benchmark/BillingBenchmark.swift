@@ -14,7 +14,7 @@ public enum BillingBenchmark {
         let invoiceEvents = count ?? 10_000_000
         let institutions = max(1, min(10_000, invoiceEvents / 1_000))
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let rate = try await ingest(events: ingestEvents, directory: directory.appendingPathComponent("ingest-\(UUID().uuidString)"))
+        let (rate, rateCPU) = try await ingest(events: ingestEvents, directory: directory.appendingPathComponent("ingest-\(UUID().uuidString)"))
         let seconds = try await invoicing(events: invoiceEvents, institutions: institutions,
                                           directory: directory.appendingPathComponent("invoicing-\(UUID().uuidString)"))
         let profile = try await LedgerProfile.measure(events: min(ingestEvents, 200_000), runLength: 100,
@@ -23,8 +23,11 @@ public enum BillingBenchmark {
                                                         directory: directory.appendingPathComponent("scattered-\(UUID().uuidString)"))
         return [
             ("ingest", String(Int(rate))),
+            ("ingest_cpu", String(Int(rateCPU))),
             ("ingest_decode", String(Int(profile.decode))),
             ("ingest_record", String(Int(profile.record))),
+            ("ingest_decode_cpu", String(Int(profile.decodeCPU))),
+            ("ingest_record_cpu", String(Int(profile.recordCPU))),
             ("ingest_record_scattered", String(Int(scattered.record))),
             ("ingest_events", String(ingestEvents)),
             ("invoicing", String(format: "%.2f", seconds)),
@@ -38,8 +41,9 @@ public enum BillingBenchmark {
     /// 2026-12-01 09:00 KST, when November is invoiced.
     static let issuedAt = Date(timeIntervalSince1970: 1_796_083_200)
 
-    /// Events/s from the producer's first send to billing having applied every batch.
-    static func ingest(events: Int, directory: URL, batch: Int = 1_000) async throws -> Double {
+    /// Events/s from the producer's first send to billing having applied every batch, by the wall
+    /// clock (the headline) and per CPU-second of the process (all threads: bus, producer, billing).
+    static func ingest(events: Int, directory: URL, batch: Int = 1_000) async throws -> (wall: Double, cpu: Double) {
         let clock = FakeWallClock(start)
         let bus = try BenchmarkBus(directory: directory, clock: clock)
         defer { bus.stop(); try? FileManager.default.removeItem(at: directory) }
@@ -61,13 +65,15 @@ public enum BillingBenchmark {
             messages += 1
         }
         let began = ContinuousClock.now
+        let beganCPU = ProcessCPUTime.seconds()
         let tasks = [Task { try await billing.run() }, Task { try await producer.run() }]
         while billing.statistics.applied < messages { try await Task.sleep(for: .milliseconds(5)) }
         let elapsed = ContinuousClock.now - began
+        let cpu = ProcessCPUTime.seconds() - beganCPU
         for task in tasks { task.cancel() }
         for task in tasks { _ = try? await task.value }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return Double(events) / max(seconds, 1e-9)
+        return (Double(events) / max(seconds, 1e-9), Double(events) / max(cpu, 1e-9))
     }
 
     /// Synthetic usage of 1,000 institutions, two sends for each read, in one KST working day.

@@ -13,8 +13,9 @@ struct BillingHandlers: Sendable {
 
     func register(on endpoint: BusEndpoint) {
         let logger = self.logger
-        endpoint.handle(RecordUsage.self) { command, context in
-            let outcome = try typed { try UsageLedger.record(command.events, receivedAt: context.now, in: context.db) }
+        endpoint.handle(RecordUsagePayload.self) { _, context in
+            let events = try RecordUsagePayload.events(in: context.envelope.payload)
+            let outcome = try typed { try UsageLedger.record(events, receivedAt: context.now, in: context.db) }
             if !outcome.rejected.isEmpty {
                 let codes = Set(outcome.rejected.map(\.error.code)).sorted().joined(separator: ",")
                 logger.warning("usage events rejected", metadata: [

@@ -29,13 +29,13 @@ public enum UsageLedger {
         var outcome = UsageOutcome()
         var router = MonthRouter()
         var months = MonthNames()
-        var aggregates: [AggregateKey: Int64] = [:]
-        var storage: [StorageKey: Int64] = [:]
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO usage_event (event_key, institution, item, quantity, occurred_at, billing_month)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """)
         try router.prepare(Set(events.map(\.institution)), in: db)
+        // First the checks and the months, then every key in one go (multi-row statements),
+        // then the effects in event order — the order recording each event alone would give.
+        var routes: [Result<Route, BillingError>] = []
+        routes.reserveCapacity(events.count)
+        var rows: [EventKeyWriter.Row] = []
+        rows.reserveCapacity(events.count)
         for event in events {
             do {
                 try validate(event)
@@ -45,40 +45,61 @@ public enum UsageLedger {
                 }
                 let billingName = months.name(billing)
                 let millis = Int64((event.occurredAt.timeIntervalSince1970 * 1000).rounded(.down))
-                try insert.execute(arguments: [dedupeKey(event), event.institution, event.item.rawValue, event.quantity, millis, billingName])
-                guard db.changesCount > 0 else {
-                    outcome.duplicates += 1
-                    continue
-                }
-                outcome.applied += 1
-                let usageName = months.name(usage)
-                switch event.item {
-                case .storageDay:
-                    let day = KST.localDate(of: event.occurredAt).description
-                    storage[StorageKey(institution: event.institution, day: day, billingMonth: billingName), default: 0] += event.quantity
-                case .mileageCredit:
-                    try MileageLedger.earn(institution: event.institution, quantity: event.quantity, at: event.occurredAt,
-                                           eventKey: event.eventId, in: db)
-                case .smsSent:
-                    let split = try MileageLedger.spend(institution: event.institution, quantity: event.quantity,
-                                                        at: event.occurredAt, eventKey: event.eventId, in: db)
-                    if split.free > 0 {
-                        aggregates[AggregateKey(institution: event.institution, billingMonth: billingName, usageMonth: usageName, item: PriceKey.freeSMS), default: 0] += split.free
-                    }
-                    if split.charged > 0 {
-                        aggregates[AggregateKey(institution: event.institution, billingMonth: billingName, usageMonth: usageName, item: event.item.rawValue), default: 0] += split.charged
-                    }
-                default:
-                    aggregates[AggregateKey(institution: event.institution, billingMonth: billingName, usageMonth: usageName, item: event.item.rawValue), default: 0] += event.quantity
-                }
+                routes.append(.success(Route(row: rows.count, billingMonth: billingName, usageMonth: months.name(usage))))
+                rows.append(EventKeyWriter.Row(key: dedupeKey(event), institution: event.institution, item: event.item.rawValue,
+                                               quantity: event.quantity, occurredAt: millis, billingMonth: billingName))
             } catch let error as BillingError {
+                routes.append(.failure(error))
+            }
+        }
+        let fresh = try EventKeyWriter.insert(rows, in: db)
+        var aggregates: [AggregateKey: Int64] = [:]
+        var storage: [StorageKey: Int64] = [:]
+        for (event, planned) in zip(events, routes) {
+            let route: Route
+            switch planned {
+            case .failure(let error):
                 outcome.rejected.append(.init(eventId: event.eventId, error: error))
                 try reject(event, error, at: receivedAt, in: db)
+                continue
+            case .success(let routed): route = routed
+            }
+            guard fresh[route.row] else {
+                outcome.duplicates += 1
+                continue
+            }
+            outcome.applied += 1
+            let billingName = route.billingMonth, usageName = route.usageMonth
+            switch event.item {
+            case .storageDay:
+                let day = KST.localDate(of: event.occurredAt).description
+                storage[StorageKey(institution: event.institution, day: day, billingMonth: billingName), default: 0] += event.quantity
+            case .mileageCredit:
+                try MileageLedger.earn(institution: event.institution, quantity: event.quantity, at: event.occurredAt,
+                                       eventKey: event.eventId, in: db)
+            case .smsSent:
+                let split = try MileageLedger.spend(institution: event.institution, quantity: event.quantity,
+                                                    at: event.occurredAt, eventKey: event.eventId, in: db)
+                if split.free > 0 {
+                    aggregates[AggregateKey(institution: event.institution, billingMonth: billingName, usageMonth: usageName, item: PriceKey.freeSMS), default: 0] += split.free
+                }
+                if split.charged > 0 {
+                    aggregates[AggregateKey(institution: event.institution, billingMonth: billingName, usageMonth: usageName, item: event.item.rawValue), default: 0] += split.charged
+                }
+            default:
+                aggregates[AggregateKey(institution: event.institution, billingMonth: billingName, usageMonth: usageName, item: event.item.rawValue), default: 0] += event.quantity
             }
         }
         try AggregateWriter.add(aggregates, in: db)
         try AggregateWriter.add(storage, in: db)
         return outcome
+    }
+
+    /// Where an accepted event goes: its `usage_event` row and its months.
+    private struct Route {
+        var row: Int
+        var billingMonth: String
+        var usageMonth: String
     }
 
     private static func reject(_ event: UsageEvent, _ error: BillingError, at: Date, in db: Database) throws {

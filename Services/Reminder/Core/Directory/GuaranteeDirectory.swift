@@ -11,6 +11,7 @@ import Runtime
 final class GuaranteeDirectory: @unchecked Sendable {
     let calendar: BusinessCalendar
     private var sendDates: [LocalDate: LocalDate?] = [:]
+    private var dateTexts: [LocalDate: String] = [:]
 
     init(calendar: BusinessCalendar) {
         self.calendar = calendar
@@ -28,24 +29,59 @@ final class GuaranteeDirectory: @unchecked Sendable {
     /// guarantee whose reminder had expired unsent makes it wait again; a reminded guarantee stays
     /// reminded (at most one reminder per guarantee and recipient, ever).
     func upsert(_ guarantee: Guarantee, in db: Database) throws -> Bool {
-        let sendDate = sendDate(endDate: guarantee.endDate)
-        try db.cachedStatement(sql: """
-            INSERT INTO guarantees (guarantee_no, business_number, kind, amount, start_date, end_date, send_date, target, state)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
-            ON CONFLICT (guarantee_no) DO UPDATE SET
-                business_number = excluded.business_number, kind = excluded.kind, amount = excluded.amount,
-                start_date = excluded.start_date, end_date = excluded.end_date, send_date = excluded.send_date,
-                target = excluded.target,
-                state = CASE WHEN guarantees.state = 2 AND guarantees.end_date <> excluded.end_date THEN 0 ELSE guarantees.state END
-            WHERE guarantees.business_number <> excluded.business_number OR guarantees.kind <> excluded.kind
-               OR guarantees.amount <> excluded.amount OR guarantees.start_date <> excluded.start_date
-               OR guarantees.end_date <> excluded.end_date OR guarantees.send_date IS NOT excluded.send_date
-            """).execute(arguments: [
-                guarantee.number, guarantee.businessNumber.digits, guarantee.kind.rawValue, guarantee.amount,
-                guarantee.startDate.description, guarantee.endDate.description, sendDate?.description,
-                ReminderRule.isTarget(kind: guarantee.kind, amount: guarantee.amount),
-            ])
-        return db.changesCount > 0
+        try upsertAll([guarantee], in: db) > 0
+    }
+
+    /// Upserts `guarantees` in order, a hundred rows per statement (the per-statement overhead,
+    /// not SQLite's work, dominated an import); returns how many rows changed. Each row is the
+    /// `upsert(_:in:)` of one guarantee — a number repeated within a statement updates the row
+    /// its earlier occurrence wrote, as consecutive single upserts would.
+    func upsertAll(_ guarantees: [Guarantee], in db: Database) throws -> Int {
+        var changed = 0
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(min(guarantees.count, Self.rowsPerStatement) * 8)
+        for first in stride(from: 0, to: guarantees.count, by: Self.rowsPerStatement) {
+            let chunk = guarantees[first..<min(first + Self.rowsPerStatement, guarantees.count)]
+            values.removeAll(keepingCapacity: true)
+            for guarantee in chunk {
+                values.append(guarantee.number.databaseValue)
+                values.append(guarantee.businessNumber.digits.databaseValue)
+                values.append(guarantee.kind.rawValue.databaseValue)
+                values.append(guarantee.amount.databaseValue)
+                values.append(text(guarantee.startDate).databaseValue)
+                values.append(text(guarantee.endDate).databaseValue)
+                values.append(sendDate(endDate: guarantee.endDate).map(text).databaseValue)
+                values.append(ReminderRule.isTarget(kind: guarantee.kind, amount: guarantee.amount).databaseValue)
+            }
+            try db.cachedStatement(sql: Self.upsertSQL(rows: chunk.count)).execute(arguments: StatementArguments(values))
+            changed += db.changesCount
+        }
+        return changed
+    }
+
+    static let rowsPerStatement = 100
+
+    /// `date.description`, memoised: an import has few distinct dates and many rows.
+    private func text(_ date: LocalDate) -> String {
+        if let known = dateTexts[date] { return known }
+        let text = date.description
+        dateTexts[date] = text
+        return text
+    }
+
+    private static func upsertSQL(rows: Int) -> String {
+        """
+        INSERT INTO guarantees (guarantee_no, business_number, kind, amount, start_date, end_date, send_date, target, state)
+        VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, 0)", count: rows).joined(separator: ", "))
+        ON CONFLICT (guarantee_no) DO UPDATE SET
+            business_number = excluded.business_number, kind = excluded.kind, amount = excluded.amount,
+            start_date = excluded.start_date, end_date = excluded.end_date, send_date = excluded.send_date,
+            target = excluded.target,
+            state = CASE WHEN guarantees.state = 2 AND guarantees.end_date <> excluded.end_date THEN 0 ELSE guarantees.state END
+        WHERE guarantees.business_number <> excluded.business_number OR guarantees.kind <> excluded.kind
+           OR guarantees.amount <> excluded.amount OR guarantees.start_date <> excluded.start_date
+           OR guarantees.end_date <> excluded.end_date OR guarantees.send_date IS NOT excluded.send_date
+        """
     }
 
     /// Computes send dates left NULL because the calendar did not cover them when stored.

@@ -7,18 +7,26 @@ public struct BusinessNumber: Hashable, Sendable, CustomStringConvertible {
 
     /// Accepts `XXX-XX-XXXXX` or ten digits; `nil` when the form or the check digit is wrong.
     public init?(_ text: String) {
-        let stripped = text.trimmingCharacters(in: .whitespaces)
-        let dashed = stripped.utf8.count == 12
-        let values: [Int]
-        if dashed {
-            let bytes = Array(stripped.utf8)
-            guard bytes[3] == UInt8(ascii: "-"), bytes[6] == UInt8(ascii: "-") else { return nil }
-            values = Self.digitValues(bytes.enumerated().filter { $0.offset != 3 && $0.offset != 6 }.map(\.element))
-        } else {
-            values = Self.digitValues(Array(stripped.utf8))
+        // On the bytes (no intermediate arrays of Ints or Strings): this runs once per CSV row.
+        let stripped = FieldText.trimmed(text)
+        let count = stripped.utf8.count
+        let dashed = count == 12
+        guard dashed || count == 10 else { return nil }
+        var values: [Int] = []
+        values.reserveCapacity(10)
+        var digitBytes: [UInt8] = []
+        digitBytes.reserveCapacity(10)
+        for (offset, byte) in stripped.utf8.enumerated() {
+            if dashed, offset == 3 || offset == 6 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            values.append(Int(byte - UInt8(ascii: "0")))
+            digitBytes.append(byte)
         }
         guard values.count == 10, Self.checkDigit(values) == values[9] else { return nil }
-        digits = values.map(String.init).joined()
+        digits = String(decoding: digitBytes, as: UTF8.self)
     }
 
     /// `XXX-XX-XXXXX`.
@@ -34,16 +42,5 @@ public struct BusinessNumber: Hashable, Sendable, CustomStringConvertible {
         for index in 0..<9 { sum += digits[index] * weights[index] }
         sum += digits[8] * 5 / 10
         return (10 - sum % 10) % 10
-    }
-
-    /// Digit values, or an empty array when any byte is not a digit.
-    private static func digitValues(_ bytes: [UInt8]) -> [Int] {
-        var values: [Int] = []
-        values.reserveCapacity(bytes.count)
-        for byte in bytes {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return [] }
-            values.append(Int(byte - UInt8(ascii: "0")))
-        }
-        return values
     }
 }

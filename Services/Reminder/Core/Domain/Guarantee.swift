@@ -23,15 +23,15 @@ public struct Guarantee: Hashable, Sendable {
 
     /// Validates the bus form. Checks run in the order of the CSV columns.
     public init(_ input: ReminderGuarantee) throws(ReminderInputError) {
-        let number = input.guaranteeNo.trimmingCharacters(in: .whitespaces)
+        let number = FieldText.trimmed(input.guaranteeNo)
         guard !number.isEmpty else { throw .missingField("guarantee_no") }
         guard let business = BusinessNumber(input.businessNumber) else { throw .invalidBusinessNumber }
         guard let kind = GuaranteeKind(parsing: input.kind) else { throw .unknownKind }
         guard input.amount >= 0 else { throw .negativeAmount }
-        guard let start = LocalDate(input.startDate.trimmingCharacters(in: .whitespaces)) else {
+        guard let start = LocalDate(FieldText.trimmed(input.startDate)) else {
             throw .invalidDate(field: "start_date")
         }
-        guard let end = LocalDate(input.endDate.trimmingCharacters(in: .whitespaces)) else {
+        guard let end = LocalDate(FieldText.trimmed(input.endDate)) else {
             throw .invalidDate(field: "end_date")
         }
         guard end >= start else { throw .endBeforeStart }

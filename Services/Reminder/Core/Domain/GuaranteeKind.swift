@@ -31,8 +31,9 @@ public enum GuaranteeKind: String, Sendable, CaseIterable, Codable {
     /// Parses an English code or a Korean name, with or without the `보증` suffix
     /// (`contract`, `계약`, `계약보증`; `하자보수` for defect). Anything else is `nil`.
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let kind = GuaranteeKind(rawValue: trimmed.lowercased()) {
+        let trimmed = FieldText.trimmed(text)
+        // The exact code first: `lowercased()` allocates, and codes are usually written lower case.
+        if let kind = GuaranteeKind(rawValue: trimmed) ?? GuaranteeKind(rawValue: trimmed.lowercased()) {
             self = kind
             return
         }

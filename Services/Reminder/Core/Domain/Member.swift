@@ -11,9 +11,9 @@ public struct Member: Hashable, Sendable {
     /// Validates the bus/CSV form.
     public init(_ input: ReminderMember) throws(ReminderInputError) {
         guard let number = BusinessNumber(input.businessNumber) else { throw .invalidBusinessNumber }
-        let company = input.companyName.trimmingCharacters(in: .whitespaces)
+        let company = FieldText.trimmed(input.companyName)
         guard !company.isEmpty else { throw .missingField("company_name") }
-        let ceo = input.ceoName.trimmingCharacters(in: .whitespaces)
+        let ceo = FieldText.trimmed(input.ceoName)
         guard !ceo.isEmpty else { throw .missingField("ceo_name") }
         guard let mobile = MobileNumber(input.ceoMobile) else { throw .invalidMobile(field: "ceo_mobile") }
         businessNumber = number

@@ -21,8 +21,45 @@ public struct CSVReader {
 
     /// Reads `chunk`, calling `emit` for every record it completes.
     public mutating func feed<C: Collection<UInt8>>(_ chunk: C, _ emit: (CSVRecord) throws -> Void) rethrows {
-        for byte in chunk {
-            try consume(byte, emit)
+        let done: Void? = try chunk.withContiguousStorageIfAvailable { buffer in try feed(buffer: buffer, emit) }
+        if done == nil {
+            for byte in chunk {
+                try consume(byte, emit)
+            }
+        }
+    }
+
+    /// `feed` over contiguous bytes: runs of plain field bytes are copied in one go, which is
+    /// what `consume` would do byte by byte (append, stay in or enter `unquoted`; inside quotes,
+    /// append and count line feeds). Every byte that can change state goes through `consume`.
+    private mutating func feed(buffer: UnsafeBufferPointer<UInt8>, _ emit: (CSVRecord) throws -> Void) rethrows {
+        let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        var index = 0
+        while index < buffer.count {
+            if !pendingCR {
+                var end = index
+                switch state {
+                case .fieldStart, .unquoted:
+                    while end < buffer.count, buffer[end] != comma, buffer[end] != quote, buffer[end] != lf, buffer[end] != cr {
+                        end += 1
+                    }
+                    if end > index { state = .unquoted }
+                case .quoted:
+                    while end < buffer.count, buffer[end] != quote {
+                        if buffer[end] == lf { line += 1 }
+                        end += 1
+                    }
+                default:
+                    break
+                }
+                if end > index {
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index..<end]))
+                    index = end
+                    continue
+                }
+            }
+            try consume(buffer[index], emit)
+            index += 1
         }
     }
 
