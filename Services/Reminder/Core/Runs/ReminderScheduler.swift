@@ -25,7 +25,7 @@ public struct ReminderScheduler: Service {
 
     public func run() async throws {
         // Graceful shutdown (SIGTERM) cancels the poll loop; without this the group waits 30 s.
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await self.tick()
                 try? await Task.sleep(for: self.pollInterval)

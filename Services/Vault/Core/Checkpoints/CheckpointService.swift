@@ -24,7 +24,7 @@ public struct CheckpointService: Service {
 
     public func run() async throws {
         // Graceful shutdown (SIGTERM) cancels the loop; without this the group waits 30 s.
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do { try await self.tick() } catch {
                     self.logger.error("checkpoint failed", metadata: ["error": "\(error)"])

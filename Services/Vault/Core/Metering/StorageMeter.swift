@@ -26,7 +26,7 @@ public struct StorageMeter: Service {
 
     public func run() async throws {
         // Graceful shutdown (SIGTERM) cancels the loop; without this the group waits 30 s.
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do { _ = try await self.tick() } catch {
                     self.logger.error("storage metering failed", metadata: ["error": "\(error)"])
