@@ -12,7 +12,8 @@ import Foundation
 /// one `HMACKey` may be shared by any number of threads or tasks without locking; that is why
 /// the `@unchecked Sendable` is sound.
 public final class HMACKey: @unchecked Sendable {
-    private let template: OpaquePointer
+    /// The keyed template; read-only after `init` (`HMACContext` duplicates it once).
+    let template: OpaquePointer
 
     /// Prepares the key schedule for `key` (any length; RFC 2104 hashes keys over 64 bytes).
     public init(key: [UInt8]) throws(CryptoError) {

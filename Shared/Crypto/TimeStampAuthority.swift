@@ -83,7 +83,10 @@ public struct TimeStampAuthority: Sendable {
         guard let response else { throw OpenSSL.failure("TS_RESP_create_response") }
         defer { TS_RESP_free(response) }
         try Self.requireGranted(response)
-        return try TimeStampToken(der: TimeStampToken.encode(response))
+        guard TS_RESP_get_tst_info(response) != nil else {
+            throw CryptoError(operation: operation, reason: "granted response carries no time-stamp token")
+        }
+        return TimeStampToken(encodedByAuthority: try TimeStampToken.encode(response))
     }
 
     /// Throws with OpenSSL's status text unless the response status is granted (0).

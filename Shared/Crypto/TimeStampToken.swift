@@ -12,7 +12,14 @@ public struct TimeStampToken: Sendable, Codable, Equatable, Hashable {
     /// Wraps a DER `TimeStampResp`; throws if it does not parse or carries no token.
     public init(der: [UInt8]) throws(CryptoError) {
         self.der = der
-        _ = try Parsed(der)
+        try WellFormedDER.check(der) { (bytes) throws(CryptoError) in _ = try Parsed(bytes) }
+    }
+
+    /// Wraps DER this module has just encoded from a granted `TS_RESP` that carries a token
+    /// (`TimeStampAuthority`): re-parsing our own encoding only to validate it would cost a
+    /// full parse per stamp (the embedded certificate's key decode included).
+    init(encodedByAuthority der: [UInt8]) {
+        self.der = der
     }
 
     /// The token's genTime (whole seconds as issued by `TimeStampAuthority`).

@@ -17,6 +17,7 @@ struct DirectoryWriter {
         INSERT INTO identity_line (ci_hash, phone_hash, carrier, kind, mvno_host, status, updated_at, ci_sealed, phone_sealed, full_sync)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
+    private static let insertNew = insert + " ON CONFLICT(phone_hash) DO NOTHING"
     private static let update = """
         UPDATE identity_line SET ci_hash = ?, ci_sealed = ?, carrier = ?, kind = ?, mvno_host = ?, status = ?,
         updated_at = ?, full_sync = ? WHERE id = ?
@@ -31,24 +32,53 @@ struct DirectoryWriter {
     }
 
     func apply(_ row: DirectoryRow, ciHash: [UInt8], phoneHash: [UInt8], in db: Database) throws -> UpsertOutcome {
-        let ciData = Data(ciHash)
         let phoneData = Data(phoneHash)
-        let carrier = StoredCodes.code(row.carrier)
-        let kind = StoredCodes.code(row.kind)
-        let host = row.mvnoHost.map(StoredCodes.code)
-        let status = StoredCodes.code(row.status)
         let select = try db.cachedStatement(sql: Self.select)
         select.setUncheckedArguments([phoneData])
         guard let existing = try Row.fetchOne(select) else {
             let insert = try db.cachedStatement(sql: Self.insert)
-            insert.setUncheckedArguments([
-                ciData, phoneData, carrier, kind, host, status, row.updatedAt,
-                Data(try cipher.seal(row.ci, hash: ciHash)), Data(try cipher.seal(row.phone, hash: phoneHash)),
-                fullSync ?? 0,
-            ])
+            insert.setUncheckedArguments(insertArguments(
+                row, ciHash: ciHash, phoneHash: phoneData, ciSealed: try cipher.seal(row.ci, hash: ciHash),
+                phoneSealed: try cipher.seal(row.phone, hash: phoneHash)))
             try insert.execute()
             return .inserted
         }
+        return try reconcile(row, ciHash: ciHash, existing: existing, ciSealed: { try cipher.seal(row.ci, hash: ciHash) }, in: db)
+    }
+
+    /// Applies a row hashed and sealed ahead (the import path). A new line is one statement:
+    /// the insert itself finds the phone taken (`ON CONFLICT DO NOTHING`), and only then is the
+    /// stored line read and reconciled as above; the prepared boxes of an unchanged row are dropped.
+    func apply(_ prepared: PreparedRow, in db: Database) throws -> UpsertOutcome {
+        let row = prepared.row
+        let phoneData = Data(prepared.phoneHash)
+        let insert = try db.cachedStatement(sql: Self.insertNew)
+        insert.setUncheckedArguments(insertArguments(
+            row, ciHash: prepared.ciHash, phoneHash: phoneData, ciSealed: prepared.ciSealed, phoneSealed: prepared.phoneSealed))
+        try insert.execute()
+        if db.changesCount > 0 { return .inserted }
+        let select = try db.cachedStatement(sql: Self.select)
+        select.setUncheckedArguments([phoneData])
+        guard let existing = try Row.fetchOne(select) else {
+            throw IdentityErrors.lineNotFound  // unreachable: the insert just met this phone
+        }
+        return try reconcile(row, ciHash: prepared.ciHash, existing: existing, ciSealed: { prepared.ciSealed }, in: db)
+    }
+
+    private func insertArguments(_ row: DirectoryRow, ciHash: [UInt8], phoneHash: Data, ciSealed: [UInt8],
+                                 phoneSealed: [UInt8]) -> StatementArguments {
+        [Data(ciHash), phoneHash, StoredCodes.code(row.carrier), StoredCodes.code(row.kind), row.mvnoHost.map(StoredCodes.code),
+         StoredCodes.code(row.status), row.updatedAt, Data(ciSealed), Data(phoneSealed), fullSync ?? 0]
+    }
+
+    /// Compares `row` with the stored line `existing` (columns of `select`) and writes what changed.
+    private func reconcile(_ row: DirectoryRow, ciHash: [UInt8], existing: Row, ciSealed: () throws -> [UInt8],
+                           in db: Database) throws -> UpsertOutcome {
+        let ciData = Data(ciHash)
+        let carrier = StoredCodes.code(row.carrier)
+        let kind = StoredCodes.code(row.kind)
+        let host = row.mvnoHost.map(StoredCodes.code)
+        let status = StoredCodes.code(row.status)
         let id: Int64 = existing[0]
         let storedAt: Int64 = existing[6]
         let seen = fullSync ?? existing[7]
@@ -69,8 +99,7 @@ struct DirectoryWriter {
         } else {
             // The number now belongs to another person: a fresh CI box; the phone box stays.
             let update = try db.cachedStatement(sql: Self.update)
-            update.setUncheckedArguments([ciData, Data(try cipher.seal(row.ci, hash: ciHash)), carrier, kind, host,
-                                          status, row.updatedAt, seen, id])
+            update.setUncheckedArguments([ciData, Data(try ciSealed()), carrier, kind, host, status, row.updatedAt, seen, id])
             try update.execute()
         }
         return .updated

@@ -26,7 +26,7 @@ public final class IdentityDirectory: Sendable {
     static let readerCacheKiB = -131_072
 
     /// Imports a carrier sync file (CSV: `ci,carrier,phone,lineKind,mvnoHost,status,updatedAt`),
-    /// streaming, 10,000 rows per transaction. Bad rows are in the report with line and reason.
+    /// streaming, 50,000 rows per transaction. Bad rows are in the report with line and reason.
     public func importCSV(url: URL, mode: SyncMode = .incremental, carrier: Carrier? = nil, now: Date) throws -> ImportReport {
         try DirectoryImporter(cipher: cipher, pool: pool).run(url: url, mode: mode, carrier: carrier, now: now)
     }

@@ -3,12 +3,19 @@ import GRDB
 import Schema
 
 /// Streams a carrier sync file into the directory (ID-1): records are read in chunks, validated,
-/// hashed, and applied 10,000 per transaction. Bad rows are reported with their line and reason
-/// while good rows load.
+/// hashed and sealed on all cores, and applied 50,000 per transaction. Bad rows are reported
+/// with their line and reason while good rows load.
+///
+/// Pipelined: while one batch is written (SQLite, one writer thread) the next is parsed and
+/// sealed; batches are still written one after another, in file order.
 struct DirectoryImporter {
     let cipher: IdentityCipher
     let pool: DatabasePool
-    var batchSize = 10_000
+    /// Rows per write transaction. Every row lands at random places in two hash indexes, so a
+    /// commit rewrites most index pages whatever its size: fewer, larger commits cut the
+    /// writer's work per row by about a quarter (measured 15 → 11 µs CPU per row going from
+    /// 10,000 to 50,000), while holding the writer for well under a second per batch.
+    var batchSize = 50_000
 
     /// Imports `url`. A full sync of `carrier` then cancels that carrier's active lines the file
     /// does not list — but only when every row of the file was read and valid, so a damaged file
@@ -33,7 +40,9 @@ struct DirectoryImporter {
                 (try Int64.fetchOne(db, sql: "SELECT MAX(full_sync) FROM identity_line") ?? 0) + 1
             }
         }
-        var batch: [(row: DirectoryRow, ci: [UInt8], phone: [UInt8])] = []
+        let preparer = try RowPreparer(cipher: cipher)
+        let pipeline = WritePipeline(pool: pool, writer: writer)
+        var batch: [DirectoryRow] = []
         batch.reserveCapacity(batchSize)
         var first = true
         while true {
@@ -61,14 +70,16 @@ struct DirectoryImporter {
                                                    message: "a full sync file lists only its own carrier's lines"))
                     continue
                 }
-                batch.append((row, cipher.ciHash(row.ci), cipher.phoneHash(row.phone)))
+                batch.append(row)
                 if batch.count >= batchSize {
-                    try flush(&batch, writer: writer, report: &report)
+                    try pipeline.submit(preparer.prepare(batch), report: &report)
+                    batch.removeAll(keepingCapacity: true)
                     progress(report)
                 }
             }
         }
-        try flush(&batch, writer: writer, report: &report)
+        if !batch.isEmpty { try pipeline.submit(preparer.prepare(batch), report: &report) }
+        try pipeline.finish(report: &report)
         if let generation = writer.fullSync, let carrier, report.failure == nil, report.rejected == 0 {
             let at = Int64(now.timeIntervalSince1970 * 1000)
             report.cancelledByFullSync = try pool.write { db in
@@ -85,28 +96,5 @@ struct DirectoryImporter {
     private func reject(_ report: inout ImportReport, _ error: ImportRowError) {
         report.rejected += 1
         if report.errors.count < ImportReport.errorListLimit { report.errors.append(error) }
-    }
-
-    private func flush(_ batch: inout [(row: DirectoryRow, ci: [UInt8], phone: [UInt8])], writer: DirectoryWriter,
-                       report: inout ImportReport) throws {
-        guard !batch.isEmpty else { return }
-        let rows = batch
-        let outcomes = try pool.write { db in
-            var counts = (inserted: 0, updated: 0, unchanged: 0, stale: 0)
-            for item in rows {
-                switch try writer.apply(item.row, ciHash: item.ci, phoneHash: item.phone, in: db) {
-                case .inserted: counts.inserted += 1
-                case .updated: counts.updated += 1
-                case .unchanged: counts.unchanged += 1
-                case .stale: counts.stale += 1
-                }
-            }
-            return counts
-        }
-        report.inserted += outcomes.inserted
-        report.updated += outcomes.updated
-        report.unchanged += outcomes.unchanged
-        report.stale += outcomes.stale
-        batch.removeAll(keepingCapacity: true)
     }
 }

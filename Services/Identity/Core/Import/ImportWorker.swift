@@ -6,7 +6,7 @@ import Schema
 import ServiceLifecycle
 
 /// Runs import jobs one at a time, outside the bus's inbox transaction (a million-row file is
-/// a hundred transactions of 10,000 rows, not one).
+/// twenty transactions of 50,000 rows, not one).
 struct ImportWorker: Service {
     let directory: IdentityDirectory
     let clock: any WallClock

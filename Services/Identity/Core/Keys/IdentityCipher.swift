@@ -22,6 +22,11 @@ public struct IdentityCipher: Sendable {
     /// Lookup hash of normalised phone digits.
     public func phoneHash(_ phone: [UInt8]) -> [UInt8] { phoneKey.sha256(phone) }
 
+    /// A single-owner session with the contexts prepared once (hot loops; see `CipherSession`).
+    func session() throws -> CipherSession {
+        try CipherSession(ciKey: ciKey, phoneKey: phoneKey, aes: aes)
+    }
+
     func seal(_ plaintext: [UInt8], hash: [UInt8]) throws -> [UInt8] {
         try aes.seal(plaintext, authenticating: hash)
     }

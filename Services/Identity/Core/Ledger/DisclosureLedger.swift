@@ -23,6 +23,22 @@ enum DisclosureLedger {
         return db.lastInsertedRowID
     }
 
+    /// Appends one row per `(personHash, reference)`, all otherwise equal to `template` (a
+    /// batch of notice releases): the shared columns are bound once, not per row.
+    static func append(_ template: LedgerRecord, people: [(personHash: [UInt8], reference: String)], in db: Database) throws {
+        let statement = try db.cachedStatement(sql: insert)
+        let fields = StoredCodes.fieldsText(template.fields)
+        let operators = template.operators.joined(separator: ",")
+        let at = Int64(template.at.timeIntervalSince1970 * 1000)
+        for person in people {
+            statement.setUncheckedArguments([
+                Data(person.personHash), template.recipient, fields, template.purpose, template.basis.rawValue,
+                person.reference, template.outcome.rawValue, template.refusal, operators, at,
+            ])
+            try statement.execute()
+        }
+    }
+
     /// A person's entries, oldest first.
     static func list(personHash: [UInt8], in db: Database) throws -> [LedgerEntry] {
         try Row.fetchAll(db, sql: """

@@ -12,8 +12,10 @@ public struct LineResolver: Sendable {
 
     static let sql = "SELECT carrier, kind, mvno_host, status, phone_hash, phone_sealed FROM identity_line WHERE ci_hash = ?"
 
-    /// Resolves the CI whose lookup hash is `ciHash`.
-    func resolve<G: RandomNumberGenerator>(ciHash: [UInt8], in db: Database, using generator: inout G) throws -> Resolution {
+    /// Resolves the CI whose lookup hash is `ciHash`; `session`, when given, opens the phone
+    /// with contexts prepared once per batch.
+    func resolve<G: RandomNumberGenerator>(ciHash: [UInt8], in db: Database, using generator: inout G,
+                                           session: CipherSession? = nil) throws -> Resolution {
         let statement = try db.cachedStatement(sql: Self.sql)
         statement.setUncheckedArguments([Data(ciHash)])
         let rows = try Row.fetchCursor(statement)
@@ -39,7 +41,8 @@ public struct LineResolver: Sendable {
         }
         guard !candidates.isEmpty else { return .unreachable(Deliverability.combined(reasons)) }
         let chosen = candidates.count == 1 ? candidates[0] : candidates[Int.random(in: 0..<candidates.count, using: &generator)]
-        let phone = try cipher.open([UInt8](chosen.sealed), hash: [UInt8](chosen.hash))
+        let sealed = [UInt8](chosen.sealed), hash = [UInt8](chosen.hash)
+        let phone = try session?.open(sealed, hash: hash) ?? cipher.open(sealed, hash: hash)
         return .line(ResolvedLine(carrier: chosen.carrier, phone: String(decoding: phone, as: UTF8.self), mvnoHost: chosen.host))
     }
 

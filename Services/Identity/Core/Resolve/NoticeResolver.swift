@@ -27,24 +27,27 @@ struct NoticeResolver: Sendable {
     private func resolve(cis: [String], noticeIds: [String], institution: String, seed: UInt64?, requester: String,
                          now: Date, field: (Int) -> String) throws -> [Resolution] {
         guard !institution.isEmpty else { throw IdentityErrors.missing("institution") }
+        // A batch reuses one set of OpenSSL contexts for all its hashes and boxes; a single CI
+        // does not repay setting them up.
+        let session = cis.count > 1 ? try resolver.cipher.session() : nil
         var hashes: [[UInt8]] = []
         hashes.reserveCapacity(cis.count)
         for (index, ci) in cis.enumerated() {
             guard let bytes = CICodec.decode(ci) else { throw IdentityErrors.invalidCI(field: field(index)) }
-            hashes.append(resolver.cipher.ciHash(bytes))
+            hashes.append(session?.ciHash(bytes) ?? resolver.cipher.ciHash(bytes))
         }
         var generator = SplitMix64(seed: seed ?? UInt64.random(in: .min ... .max))
         let results = try pool.read { db in
             try db.execute(sql: "PRAGMA cache_size = \(IdentityDirectory.readerCacheKiB)")
-            return try hashes.map { try resolver.resolve(ciHash: $0, in: db, using: &generator) }
+            return try hashes.map { try resolver.resolve(ciHash: $0, in: db, using: &generator, session: session) }
         }
-        let purpose = "notice from \(institution)"
+        let released = results.indices.filter { results[$0].line != nil }
+        guard !released.isEmpty else { return results }
+        let template = LedgerRecord(
+            personHash: [], recipient: requester, fields: Self.releasedFields, purpose: "notice from \(institution)",
+            basis: .notice, reference: "", outcome: .released, at: now)
         try pool.write { db in
-            for (index, result) in results.enumerated() where result.line != nil {
-                try DisclosureLedger.append(LedgerRecord(
-                    personHash: hashes[index], recipient: requester, fields: Self.releasedFields, purpose: purpose,
-                    basis: .notice, reference: noticeIds[index], outcome: .released, at: now), in: db)
-            }
+            try DisclosureLedger.append(template, people: released.map { (hashes[$0], noticeIds[$0]) }, in: db)
         }
         return results
     }

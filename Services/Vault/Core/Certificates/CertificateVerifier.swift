@@ -74,11 +74,15 @@ public enum CertificateVerifier {
         if types.first != .registered {
             problems.append(CertificateProblem("evidence_mismatch", "the first leaf is not the document's registration"))
         }
+        // Verification checks the imprint too, so the token is parsed once more only when it
+        // fails — to tell a token over other content from a broken one.
         let contentHash = Hex.decode(document.contentHash) ?? []
-        if (try? certificate.timeStampToken.messageImprint) != contentHash {
-            problems.append(CertificateProblem("time_stamp_mismatch", "the time-stamp token is over other content"))
-        } else if (try? certificate.timeStampToken.verify(sha256Digest: contentHash, certificate: tsa)) == nil {
-            problems.append(CertificateProblem("time_stamp_invalid", "the time-stamp token does not verify"))
+        if (try? certificate.timeStampToken.verify(sha256Digest: contentHash, certificate: tsa)) == nil {
+            if (try? certificate.timeStampToken.messageImprint) != contentHash {
+                problems.append(CertificateProblem("time_stamp_mismatch", "the time-stamp token is over other content"))
+            } else {
+                problems.append(CertificateProblem("time_stamp_invalid", "the time-stamp token does not verify"))
+            }
         }
         return problems
     }

@@ -18,9 +18,17 @@ public struct BlobStore: Sendable {
 
     /// Encrypts in-memory bytes; returns their SHA-256.
     public func write(_ bytes: [UInt8], documentId: String, key: AESGCMKey) throws -> [UInt8] {
-        let target = try prepare(documentId)
+        let target = url(for: documentId)
         let (sealed, hash) = try AESGCMStream.encrypt(bytes, key: key, associatedData: Array(documentId.utf8))
-        try Data(sealed).write(to: target, options: .atomic)
+        let data = Data(sealed)
+        // The shard folder almost always exists already: write first and create the folder
+        // only when the write fails (saves a stat-and-mkdir walk per registered document).
+        do {
+            try data.write(to: target, options: .atomic)
+        } catch {
+            _ = try prepare(documentId)
+            try data.write(to: target, options: .atomic)
+        }
         return hash
     }
 
