@@ -2,7 +2,7 @@
 # Both install the Debian packages they need when missing, so a fresh machine works.
 
 SWIFT        ?= swift
-DEBIAN_PKGS  := libzmq3-dev libsqlite3-dev libssl-dev pkg-config openssl
+DEBIAN_PKGS  := libzmq3-dev libsqlite3-dev libssl-dev pkg-config openssl libcurl4-openssl-dev
 # For the tests only: the headless-browser walk (chromium over WebDriver) and the compose stack
 # run for real with podman (../shared/CONTAINERS.md).
 TEST_PKGS    := chromium chromium-driver podman runc debootstrap python3-venv

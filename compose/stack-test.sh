@@ -21,12 +21,14 @@ if [ ! -x "$VENV/bin/podman-compose" ]; then
 fi
 
 step "base image debian:bookworm-slim (debootstrap, made locally: no registry is reachable)"
-if ! podman image exists localhost/debian:bookworm-slim; then
+# The label says which runtime libraries the base holds; a different list rebuilds it.
+BASE_LIBS=libzmq5,libsqlite3-0,libssl3,libcurl4,ca-certificates
+if [ "$(podman image inspect localhost/debian:bookworm-slim --format '{{index .Labels "songdal.base"}}' 2>/dev/null)" != "$BASE_LIBS" ]; then
   MIRROR=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
   MIRROR=${MIRROR:-http://deb.debian.org/debian}
   ROOTFS=$(mktemp -d)
-  debootstrap --variant=minbase --include=libzmq5,libsqlite3-0,libssl3,ca-certificates bookworm "$ROOTFS" "$MIRROR" >/dev/null
-  tar -C "$ROOTFS" -c . | podman import - localhost/debian:bookworm-slim >/dev/null
+  debootstrap --variant=minbase --include="$BASE_LIBS" bookworm "$ROOTFS" "$MIRROR" >/dev/null
+  tar -C "$ROOTFS" -c . | podman import --change "LABEL songdal.base=$BASE_LIBS" - localhost/debian:bookworm-slim >/dev/null
   podman tag localhost/debian:bookworm-slim docker.io/library/debian:bookworm-slim
   rm -rf "$ROOTFS"
 fi
