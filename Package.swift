@@ -84,7 +84,7 @@ serviceTarget("Identity", dependencies: ["SongdalCrypto"])
 serviceTarget("Vault", dependencies: ["SongdalCrypto"])
 serviceTarget("Billing", dependencies: ["ZeroMQ"])
 serviceTarget("Reminder")
-serviceTarget("Notifier", dependencies: ["SongdalCrypto"])
+serviceTarget("Notifier", dependencies: ["SongdalCrypto", "ZeroMQ"])
 serviceTarget(
     "Gateway", dependencies: ["SongdalCrypto", hummingbird, prometheus, metrics], testDependencies: [hummingbirdTesting])
 // The real executables as separate processes under `songdal up` (they must be built first:

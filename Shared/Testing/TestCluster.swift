@@ -35,7 +35,8 @@ public final class TestCluster: Sendable {
         calendar: BusinessCalendar? = nil, settings: [String: String] = [:], transport: Transport = .inproc,
         logLevel: Logger.Level = .error
     ) throws {
-        self.settings = settings
+        // Normalised as `--set` keys are, so `link-base` and `link_base` both reach `setting("link-base")`.
+        self.settings = Dictionary(settings.map { (ServiceConfiguration.normalizedSettingKey($0.key), $0.value) }) { _, last in last }
         self.calendar = try calendar ?? TestCluster.repositoryCalendar()
         context = try Context()
         clock = FakeWallClock(start)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import IdentityCore
 
 /// `songdal demo --campaign N`: N synthetic people, one campaign, optionally a disruption while
@@ -76,13 +79,11 @@ struct DemoCampaign {
             let started = ((progress["accepted"] as? NSNumber)?.intValue ?? 0) > 0 || done > 0
             if !disrupted, started, let during {
                 say("during campaign: \(during)")
-                let shell = Process()
-                shell.executableURL = URL(fileURLWithPath: "/bin/sh")
-                shell.arguments = ["-c", during]
-                try shell.run()
-                shell.waitUntilExit()
-                guard shell.terminationStatus == 0 else {
-                    throw DemoFailure(step: "during campaign", detail: "`\(during)` exited \(shell.terminationStatus)")
+                // system(3), not Foundation's Process: its waitUntilExit can hang once the child
+                // (e.g. `podman restart`) has left grandchildren behind.
+                let status = system(during)
+                guard status == 0 else {
+                    throw DemoFailure(step: "during campaign", detail: "`\(during)` exited with status \(status)")
                 }
                 disrupted = true
             }
