@@ -1,1 +1,0 @@
-// Tests arrive with the implementation; this file only keeps the target non-empty.
