@@ -39,9 +39,9 @@ struct BrowserWalkTests {
         try await browser.navigate(to: platform.link)
         #expect(try await browser.title() == "전자문서 열람", "no personal data in the title")
         var text = try await browser.bodyText()
+        try await snap(browser, "01-cover")
         try #require(text.contains(PlatformFixture.title) && text.contains("인증번호 받기"), "the link must open the cover: \(text)")
         #expect(!text.contains(TestDirectory.phone))
-        try await snap(browser, "01-cover")
 
         let seen = try await platform.inboxReferences()
         try await browser.click("form[action='\(base)/otp'] button")
