@@ -11,7 +11,7 @@ struct BrowserWalkTests {
     static let artifacts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("test-artifacts/browser-walk")
 
-    @Test func recipientWalkInHeadlessChromium() async throws {
+    @Test(.timeLimit(.minutes(3))) func recipientWalkInHeadlessChromium() async throws {
         let driver = try await ChromeDriver.start()
         defer { driver.stop() }
         let platform = try await PlatformFixture.start(tag: "browser")
@@ -39,9 +39,9 @@ struct BrowserWalkTests {
         try await browser.navigate(to: platform.link)
         #expect(try await browser.title() == "전자문서 열람", "no personal data in the title")
         var text = try await browser.bodyText()
-        #expect(text.contains(PlatformFixture.title) && text.contains("인증번호 받기"), "cover: \(text)")
-        #expect(!text.contains(TestDirectory.phone))
         try await snap(browser, "01-cover")
+        try #require(text.contains(PlatformFixture.title) && text.contains("인증번호 받기"), "the link must open the cover: \(text)")
+        #expect(!text.contains(TestDirectory.phone))
 
         let seen = try await platform.inboxReferences()
         try await browser.click("form[action='\(base)/otp'] button")
@@ -66,6 +66,9 @@ struct BrowserWalkTests {
         #expect(text.contains(PlatformFixture.title))
         #expect(text.contains(Hex.encode(SHA256.hash(platform.pdf))), "the page shows the document's hash")
         try await snap(browser, "05-document")
+        _ = try await browser.execute("document.querySelector('main').lastElementChild.scrollIntoView({block: 'end'});")
+        try await snap(browser, "06-document-end")
+        try await expectNoSidewaysScrolling(browser)
 
         // The PDF the page embeds, fetched with the browser's own session cookie.
         let fetched = try await browser.execute("""
@@ -89,6 +92,24 @@ struct BrowserWalkTests {
         let url = try await browser.currentURL()
         let body = try await browser.bodyText()
         try #require(arrived, "expected \(path) showing “\(text)”; the browser is at \(url) showing: \(body.prefix(500))")
+    }
+
+    /// A phone-first page fits the phone's width. Known gateway defect: the document page's
+    /// content hash (64 hex digits, no break opportunity) widens it past 412 px.
+    private func expectNoSidewaysScrolling(_ browser: WebDriverSession) async throws {
+        let measured = try await browser.execute("""
+            const width = document.documentElement.clientWidth;
+            const wide = Array.from(document.querySelectorAll('body *'))
+              .filter(e => e.getBoundingClientRect().right > width + 1 || e.scrollWidth > e.clientWidth + 1)
+              .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));
+            return [document.documentElement.scrollWidth, width, wide.join(' ')];
+            """) as? [Any] ?? []
+        let scroll = (measured.first as? NSNumber)?.intValue ?? 0
+        let width = (measured.dropFirst().first as? NSNumber)?.intValue ?? 0
+        let culprits = measured.last as? String ?? ""
+        withKnownIssue("gateway RecipientPages.document: the content hash does not wrap on a phone") {
+            #expect(scroll <= width, "the page is \(scroll) px wide on a \(width) px screen; too wide: \(culprits)")
+        }
     }
 
     /// Saves a screenshot as `NN-step.png`.

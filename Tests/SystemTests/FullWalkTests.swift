@@ -30,7 +30,7 @@ struct FullWalkTests {
 
         // Cover: the notice's title, no personal data, a form to ask for a code.
         let cover = try await http.get(base)
-        #expect(cover.status == 200, "\(cover)")
+        try #require(cover.status == 200, "the link the carrier delivered must open: \(cover)")
         #expect(cover.text.contains("<title>전자문서 열람</title>"))
         #expect(cover.text.contains(PlatformFixture.title))
         #expect(cover.text.contains("인증번호 받기"))

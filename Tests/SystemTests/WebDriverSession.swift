@@ -7,20 +7,25 @@ struct WebDriverSession: Sendable {
     let id: String
 
     /// The W3C element reference key.
-    static let elementKey = "element-6066-11e4-a52f-4f58fbdd3b5e"
+    static let elementKey = "element-6066-11e4-a52e-4f735466cecf"
 
     /// A headless Chromium on a phone-sized window.
     static func create(driver: HTTPClient, binary: String) async throws -> WebDriverSession {
         let options: [String: Any] = [
             "binary": binary,
             "args": ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=412,915", "--lang=ko-KR"],
+            // Desktop Chrome keeps windows at least 500 px wide; emulation gives the phone's 412 px viewport.
+            "mobileEmulation": ["deviceMetrics": ["width": 412, "height": 915, "pixelRatio": 1.0]],
         ]
         let capabilities: [String: Any] = ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]]
         let value = try await command(driver, .post, "/session", ["capabilities": capabilities])
         guard let object = value as? [String: Any], let id = object["sessionId"] as? String else {
             throw WebDriverError.unexpected("POST /session", "\(value)")
         }
-        return WebDriverSession(driver: driver, id: id)
+        let session = WebDriverSession(driver: driver, id: id)
+        // Fail a stuck page within the test's patience rather than chromedriver's five minutes.
+        _ = try await session.call(.post, "/timeouts", ["pageLoad": 20_000, "script": 20_000, "implicit": 0])
+        return session
     }
 
     func navigate(to url: String) async throws { _ = try await call(.post, "/url", ["url": url]) }
