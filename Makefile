@@ -5,7 +5,7 @@ SWIFT        ?= swift
 DEBIAN_PKGS  := libzmq3-dev libsqlite3-dev libssl-dev pkg-config openssl libcurl4-openssl-dev
 # For the tests only: the headless-browser walk (chromium over WebDriver) and the compose stack
 # run for real with podman (../shared/CONTAINERS.md).
-TEST_PKGS    := chromium chromium-driver podman runc debootstrap python3-venv
+TEST_PKGS    := chromium chromium-driver fonts-nanum podman runc debootstrap python3-venv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Serial: on 2 cores, tests that block a thread (zmq polls, openssl subprocesses) would
 # otherwise starve the 2-thread cooperative pool that the in-process services run on.

@@ -107,9 +107,7 @@ struct BrowserWalkTests {
         let scroll = (measured.first as? NSNumber)?.intValue ?? 0
         let width = (measured.dropFirst().first as? NSNumber)?.intValue ?? 0
         let culprits = measured.last as? String ?? ""
-        withKnownIssue("gateway RecipientPages.document: the content hash does not wrap on a phone") {
-            #expect(scroll <= width, "the page is \(scroll) px wide on a \(width) px screen; too wide: \(culprits)")
-        }
+        #expect(scroll <= width, "the page is \(scroll) px wide on a \(width) px screen; too wide: \(culprits)")
     }
 
     /// Saves a screenshot as `NN-step.png`.

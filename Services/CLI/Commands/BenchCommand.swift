@@ -1,7 +1,9 @@
 import ArgumentParser
 import BillingCore
 import Foundation
+import GatewayCore
 import IdentityCore
+import NotifierCore
 import ReminderCore
 import VaultCore
 
@@ -13,7 +15,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure an area against its goal; prints `key: value` lines. Build with -c release first.")
 
     enum Area: String, ExpressibleByArgument, CaseIterable {
-        case bus, identity, vault, billing, reminder
+        case bus, identity, vault, billing, reminder, notifier, gateway
     }
 
     @Argument(help: "Area to measure: \(Area.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -39,6 +41,8 @@ struct BenchCommand: AsyncParsableCommand {
         case .vault: figures = try await VaultBenchmark.run(count: count, directory: scratch)
         case .billing: figures = try await BillingBenchmark.run(count: count, directory: scratch)
         case .reminder: figures = try await ReminderBenchmark.run(count: count, directory: scratch)
+        case .notifier: figures = try await NotifierBenchmark.run(count: count, directory: scratch)
+        case .gateway: figures = try await GatewayBenchmark.run(count: count, directory: scratch)
         }
         for figure in figures { print("\(figure.key): \(figure.value)") }
     }

@@ -26,7 +26,7 @@ enum PageLayout {
         main{max-width:40rem;margin:0 auto;padding:1.25rem}
         h1{font-size:1.35rem;margin:.5rem 0 1rem}
         .card{background:#fff;border-radius:12px;padding:1.1rem;margin:0 0 1rem;box-shadow:0 1px 3px rgba(0,0,0,.08)}
-        .muted{color:#5b6470;font-size:.92rem}
+        .muted{color:#5b6470;font-size:.92rem;overflow-wrap:anywhere}
         .error{background:#fdecea;color:#8a1c12;border-radius:8px;padding:.75rem}
         .ok{background:#e8f5e9;color:#1b5e20;border-radius:8px;padding:.75rem}
         button,.button{display:block;width:100%;box-sizing:border-box;padding:.9rem;border:0;border-radius:10px;\
