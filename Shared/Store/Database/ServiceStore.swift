@@ -27,9 +27,9 @@ public final class ServiceStore: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
-            // Bulk imports touch several indexes per row: a 16 MiB page cache (default 2 MiB)
-            // and in-memory temporaries keep them off the disk; bounded, so RSS stays small.
-            try db.execute(sql: "PRAGMA cache_size = -16384")
+            // Bulk imports touch several indexes per row: the writer gets a 16 MiB page cache
+            // (default 2 MiB); readers keep the default so a pool's RSS stays small.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -16384") }
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         do {
