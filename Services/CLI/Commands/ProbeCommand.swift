@@ -6,8 +6,8 @@ import Glibc
 
 /// `songdal probe`: the containers' health check, with nothing else in the image to run.
 ///
-/// Exit 0 when the target answers, 1 when it does not. HTTP is spoken by hand over one socket
-/// because the runtime image has no curl (and FoundationNetworking would need libcurl).
+/// Exit 0 when the target answers, 1 when it does not. HTTP goes through the CLI's own small
+/// client, since the runtime image has no curl.
 struct ProbeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "probe",
@@ -35,11 +35,10 @@ struct ProbeCommand: ParsableCommand {
         } else if let tcp {
             let parts = tcp.split(separator: ":")
             guard parts.count == 2, let port = UInt16(parts[1]) else { throw ValidationError("--tcp wants host:port") }
-            healthy = (try? Self.exchange(host: String(parts[0]), port: port, request: nil)) != nil
+            healthy = Self.accepts(host: String(parts[0]), port: port)
         } else if let http, let url = URL(string: http), url.scheme == "http", let host = url.host {
-            let request = "GET \(url.path.isEmpty ? "/" : url.path) HTTP/1.0\r\nHost: \(host)\r\n\r\n"
-            let answer = try? Self.exchange(host: host, port: UInt16(url.port ?? 80), request: request)
-            let status = answer.flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Int($0) }
+            let client = try HTTPClient(base: "http://\(host):\(url.port ?? 80)")
+            let status = (try? client.get(url.path.isEmpty ? "/" : url.path))?.status
             healthy = status.map { (200..<300).contains($0) } ?? false
         } else {
             throw ValidationError("--http wants an http:// URL")
@@ -47,26 +46,17 @@ struct ProbeCommand: ParsableCommand {
         if !healthy { throw ExitCode(1) }
     }
 
-    /// Connects (resolving `host`), optionally sends `request`, and returns the first bytes read.
-    private static func exchange(host: String, port: UInt16, request: String?) throws -> String {
+    /// Whether `host:port` accepts a tcp connection (resolving `host`).
+    private static func accepts(host: String, port: UInt16) -> Bool {
         var hints = addrinfo()
         hints.ai_family = AF_INET
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var found: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(host, String(port), &hints, &found) == 0, let info = found else { throw ExitCode(1) }
+        guard getaddrinfo(host, String(port), &hints, &found) == 0, let info = found else { return false }
         defer { freeaddrinfo(found) }
         let descriptor = socket(info.pointee.ai_family, info.pointee.ai_socktype, 0)
-        guard descriptor >= 0 else { throw ExitCode(1) }
+        guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        var timeout = timeval(tv_sec: 3, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        guard connect(descriptor, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 else { throw ExitCode(1) }
-        guard let request else { return "" }
-        _ = request.withCString { send(descriptor, $0, strlen($0), 0) }
-        var buffer = [UInt8](repeating: 0, count: 512)
-        let count = recv(descriptor, &buffer, buffer.count, 0)
-        guard count > 0 else { throw ExitCode(1) }
-        return String(decoding: buffer[..<count], as: UTF8.self)
+        return connect(descriptor, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0
     }
 }

@@ -28,8 +28,8 @@ struct DemoCampaign {
         try loadDirectory(people)
         let documentId = try walk.upload(DemoDocument.pdf(title: "캠페인 안내"))
         let campaignId = try start(people: people, documentId: documentId)
-        try follow(campaignId, walk: walk)
-        try checkExactlyOnce(people, walk: walk)
+        try follow(campaignId)
+        try checkExactlyOnce(people)
     }
 
     /// A test number `010-1xxx-xxxx` (SPEC §6) from an 8-digit value.
@@ -45,7 +45,7 @@ struct DemoCampaign {
             "POST", "/v1/subscribers/sync?mode=incremental", body: Data(csv.utf8), headers: ["Content-Type": "text/csv"]),
             "directory")
         let job = accepted["jobId"] as? String ?? ""
-        try DemoWalk(gateway: gateway, institution: institution, output: URL(fileURLWithPath: "/tmp"), say: say).poll("directory") {
+        try DemoPoll.until("directory") {
             (try DemoGateway.expectJSON(try gateway.operator_.get("/v1/subscribers/sync/\(job)"), "directory")["state"] as? String) == "finished"
         }
         say("directory: \(people.count) synthetic people loaded")
@@ -62,10 +62,10 @@ struct DemoCampaign {
         return id
     }
 
-    private func follow(_ campaignId: String, walk: DemoWalk) throws {
+    private func follow(_ campaignId: String) throws {
         var disrupted = during == nil
         var last = ""
-        try walk.poll("campaign", seconds: 600) {
+        try DemoPoll.until("campaign", seconds: 600) {
             let answer = try gateway.institution.get("/v1/campaigns/\(campaignId)")
             // While a service restarts the gateway answers 503/504; the campaign goes on.
             if answer.status == 503 || answer.status == 504 { return false }
@@ -94,7 +94,7 @@ struct DemoCampaign {
         }
     }
 
-    private func checkExactlyOnce(_ people: [(ci: String, phone: String)], walk: DemoWalk) throws {
+    private func checkExactlyOnce(_ people: [(ci: String, phone: String)]) throws {
         var wrong: [String] = []
         for person in people {
             let messages = try gateway.inbox(phone: person.phone)

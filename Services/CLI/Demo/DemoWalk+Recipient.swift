@@ -11,7 +11,7 @@ extension DemoWalk {
         let otp = try client.post("/r/\(token)/otp", form: [:])
         guard otp.status == 303 || otp.status == 200 else { throw DemoFailure(step: "7 OTP", detail: "HTTP \(otp.status)") }
         var code: String?
-        try poll("7 OTP by SMS") {
+        try DemoPoll.until("7 OTP by SMS") {
             let messages = try gateway.inbox(phone: Self.phone)
             code = messages.filter { !before.contains(Self.identity($0)) }
                 .compactMap { ($0["text"] as? String).flatMap(Self.sixDigits) }.first
@@ -47,15 +47,5 @@ extension DemoWalk {
     static func termsVersion(in html: String) -> String? {
         guard let range = html.range(of: #"name="termsVersion" value="[^"]+""#, options: .regularExpression) else { return nil }
         return html[range].split(separator: "\"").dropFirst(3).first.map(String.init)
-    }
-
-    /// Calls `condition` every 200 ms for up to 60 s.
-    func poll(_ step: String, seconds: Double = 60, _ condition: () throws -> Bool) throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try condition() { return }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-        throw DemoFailure(step: step, detail: "nothing after \(Int(seconds)) s")
     }
 }

@@ -49,7 +49,7 @@ struct DemoWalk {
             "POST", "/v1/subscribers/sync?mode=incremental", body: Data(csv.utf8), headers: ["Content-Type": "text/csv"]),
             "2 subscriber sync")
         guard let job = accepted["jobId"] as? String else { throw DemoFailure(step: "2 subscriber sync", detail: "no jobId") }
-        try poll("2 subscriber sync") {
+        try DemoPoll.until("2 subscriber sync") {
             let report = try DemoGateway.expectJSON(try gateway.operator_.get("/v1/subscribers/sync/\(job)"), "2 subscriber sync")
             if report["state"] as? String == "failed" { throw DemoFailure(step: "2 subscriber sync", detail: "\(report)") }
             return report["state"] as? String == "finished"
@@ -85,7 +85,7 @@ struct DemoWalk {
 
     private func waitForState(_ noticeId: String, _ states: Set<String>, step: String) throws -> [String: Any] {
         var last: [String: Any] = [:]
-        try poll(step) {
+        try DemoPoll.until(step) {
             last = try status(noticeId)
             let state = last["state"] as? String ?? ""
             if ["failed", "unreachable", "expired"].contains(state) {
@@ -104,7 +104,7 @@ struct DemoWalk {
 
     private func linkToken(_ noticeId: String) throws -> String {
         var link: String?
-        try poll("6 carrier inbox") {
+        try DemoPoll.until("6 carrier inbox") {
             link = try gateway.inbox(phone: Self.phone).last { ($0["reference"] as? String) == noticeId }?["link"] as? String
             return link != nil
         }

@@ -13,9 +13,9 @@ struct StagingSweeper: Service {
     var interval: Duration = .seconds(600)
 
     func run() async throws {
-        while !Task.isCancelled {
+        await PollingLoop.run(idle: interval) {
             sweep()
-            try await Task.sleep(for: interval)
+            return false
         }
     }
 

@@ -14,11 +14,7 @@ struct ImportWorker: Service {
     var idleMilliseconds = 100
 
     func run() async throws {
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            if try await runNext() == false {
-                try? await Task.sleep(for: .milliseconds(idleMilliseconds))
-            }
-        }
+        await PollingLoop.run(idle: .milliseconds(idleMilliseconds)) { try await runNext() }
     }
 
     /// Runs the oldest open job; `false` when there was none.

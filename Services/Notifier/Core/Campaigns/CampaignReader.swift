@@ -1,4 +1,5 @@
 import Foundation
+import Runtime
 import GRDB
 import Schema
 import ServiceLifecycle
@@ -11,14 +12,11 @@ struct CampaignReader: Service {
     static let chunkBytes = 1 << 20
 
     func run() async throws {
-        // Graceful shutdown (SIGTERM) ends the loop after the step in hand, not mid-send.
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            var worked = false
-            do { worked = try await step() } catch {
-                context.logger.error("campaign reading step failed; retried", metadata: ["error": "\(error)"])
-            }
-            if !worked { try? await Task.sleep(for: .milliseconds(max(context.settings.pollMilliseconds, 50))) }
-        }
+        let logger = context.logger
+        await PollingLoop.run(
+            idle: .milliseconds(max(context.settings.pollMilliseconds, 50)),
+            onError: { logger.error("campaign reading step failed; retried", metadata: ["error": "\($0)"]) }
+        ) { try await step() }
     }
 
     func step() async throws -> Bool {

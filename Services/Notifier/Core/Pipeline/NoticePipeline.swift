@@ -1,5 +1,6 @@
 import Bus
 import Foundation
+import Runtime
 import GRDB
 import Schema
 import ServiceLifecycle
@@ -14,19 +15,11 @@ struct NoticePipeline: Service {
     func run() async throws {
         try await recover()
         let sweeper = NoticeSweeper(context: context)
-        // Graceful shutdown (SIGTERM) ends the loop after the step in hand, not mid-send.
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            var worked = 0
-            do {
-                worked = try await step()
-                worked += try await sweeper.sweep()
-            } catch is CancellationError {
-                return
-            } catch {
-                context.logger.error("notice pipeline step failed; retried", metadata: ["error": "\(error)"])
-            }
-            if worked == 0 { try? await Task.sleep(for: .milliseconds(context.settings.pollMilliseconds)) }
-        }
+        let logger = context.logger
+        await PollingLoop.run(
+            idle: .milliseconds(context.settings.pollMilliseconds),
+            onError: { logger.error("notice pipeline step failed; retried", metadata: ["error": "\($0)"]) }
+        ) { try await step() + sweeper.sweep() > 0 }
     }
 
     /// Notices caught in `sending` by a crash go again with the same reference (providers de-duplicate it).

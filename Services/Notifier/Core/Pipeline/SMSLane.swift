@@ -1,4 +1,5 @@
 import Foundation
+import Runtime
 import GRDB
 import Schema
 import ServiceLifecycle
@@ -24,14 +25,11 @@ struct SMSLane: Service {
     }
 
     func run() async throws {
-        // Graceful shutdown (SIGTERM) ends the loop after the step in hand, not mid-send.
-        while !Task.isCancelled, !Task.isShuttingDownGracefully {
-            var worked = 0
-            do { worked = try await step() } catch {
-                context.logger.error("SMS lane step failed; retried", metadata: ["lane": "\(lane)", "error": "\(error)"])
-            }
-            if worked == 0 { try? await Task.sleep(for: .milliseconds(context.settings.pollMilliseconds)) }
-        }
+        let (logger, lane) = (context.logger, self.lane)
+        await PollingLoop.run(
+            idle: .milliseconds(context.settings.pollMilliseconds),
+            onError: { logger.error("SMS lane step failed; retried", metadata: ["lane": "\(lane)", "error": "\($0)"]) }
+        ) { try await step() > 0 }
     }
 
     func step() async throws -> Int {

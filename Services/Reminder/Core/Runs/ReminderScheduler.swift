@@ -24,12 +24,9 @@ public struct ReminderScheduler: Service {
     }
 
     public func run() async throws {
-        // Graceful shutdown (SIGTERM) cancels the poll loop; without this the group waits 30 s.
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await self.tick()
-                try? await Task.sleep(for: self.pollInterval)
-            }
+        await PollingLoop.run(idle: pollInterval) {
+            await tick()
+            return false
         }
     }
 

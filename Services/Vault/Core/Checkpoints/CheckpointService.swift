@@ -23,14 +23,9 @@ public struct CheckpointService: Service {
     }
 
     public func run() async throws {
-        // Graceful shutdown (SIGTERM) cancels the loop; without this the group waits 30 s.
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do { try await self.tick() } catch {
-                    self.logger.error("checkpoint failed", metadata: ["error": "\(error)"])
-                }
-                try? await Task.sleep(for: self.interval)
-            }
+        await PollingLoop.run(idle: interval, onError: { logger.error("checkpoint failed", metadata: ["error": "\($0)"]) }) {
+            try await tick()
+            return false
         }
     }
 

@@ -25,14 +25,9 @@ public struct StorageMeter: Service {
     }
 
     public func run() async throws {
-        // Graceful shutdown (SIGTERM) cancels the loop; without this the group waits 30 s.
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do { _ = try await self.tick() } catch {
-                    self.logger.error("storage metering failed", metadata: ["error": "\(error)"])
-                }
-                try? await Task.sleep(for: self.interval)
-            }
+        await PollingLoop.run(idle: interval, onError: { logger.error("storage metering failed", metadata: ["error": "\($0)"]) }) {
+            _ = try await tick()
+            return false
         }
     }
 
