@@ -41,9 +41,19 @@ struct BenchCommand: AsyncParsableCommand {
         case .vault: figures = try await VaultBenchmark.run(count: count, directory: scratch)
         case .billing: figures = try await BillingBenchmark.run(count: count, directory: scratch)
         case .reminder: figures = try await ReminderBenchmark.run(count: count, directory: scratch)
-        case .notifier: figures = try await NotifierBenchmark.run(count: count, directory: scratch)
+        case .notifier: figures = try await NotifierBenchmark.run(count: count, directory: scratch, notifierExecutable: try sibling("songdal-notifier"))
         case .gateway: figures = try await GatewayBenchmark.run(count: count, directory: scratch)
         }
         for figure in figures { print("\(figure.key): \(figure.value)") }
+    }
+
+    /// An executable built next to this one, so a service can be measured in a process of its own.
+    private func sibling(_ name: String) throws -> URL {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let url = URL(fileURLWithPath: me).deletingLastPathComponent().appendingPathComponent(name)
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw ValidationError("\(name) is not next to songdal (\(url.path)); build every product: swift build -c release")
+        }
+        return url
     }
 }
