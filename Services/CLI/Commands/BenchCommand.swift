@@ -24,6 +24,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Messages or rows instead of the goal-sized default.")
     var count: Int?
 
+    @Option(help: "Gateway: concurrent keep-alive connections (default \(GatewayBenchmark.defaultConnections)).")
+    var connections: Int?
+
     @Option(help: "Transport between the peers: inproc, ipc or tcp.")
     var transport: BusBenchmark.Transport = .inproc
 
@@ -42,7 +45,7 @@ struct BenchCommand: AsyncParsableCommand {
         case .billing: figures = try await BillingBenchmark.run(count: count, directory: scratch)
         case .reminder: figures = try await ReminderBenchmark.run(count: count, directory: scratch)
         case .notifier: figures = try await NotifierBenchmark.run(count: count, directory: scratch, notifierExecutable: try sibling("songdal-notifier"))
-        case .gateway: figures = try await GatewayBenchmark.run(count: count, directory: scratch)
+        case .gateway: figures = try await GatewayBenchmark.run(count: count, directory: scratch, connections: connections)
         }
         for figure in figures { print("\(figure.key): \(figure.value)") }
     }

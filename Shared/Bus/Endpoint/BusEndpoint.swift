@@ -25,6 +25,7 @@ public final class BusEndpoint: Service, Sendable {
     public let outbox: OutboxWriter
     let client: BusClient
     private let dispatcher: OutboxDispatcher
+    private let appender: OutboxAppender
     private let handlers = HandlerTable()
     private let pending = PendingReplies()
     private let logger: Logger
@@ -46,6 +47,7 @@ public final class BusEndpoint: Service, Sendable {
         outbox = OutboxWriter(source: configuration.routingID.description, registry: registry, now: now)
         dispatcher = OutboxDispatcher(
             store: store, client: client, configuration: configuration, logger: logger, statistics: statistics)
+        appender = OutboxAppender(store: store, dispatcher: dispatcher, logger: logger)
     }
 
     // MARK: Handlers
@@ -98,24 +100,14 @@ public final class BusEndpoint: Service, Sendable {
         if type.kind == .query {
             reply = try await query(type: type, payload: try PayloadCodec.encode(request), to: target, timeout: timeout)
         } else {
-            let outbox = self.outbox
             let payload = try PayloadCodec.encode(request)
             let id = MessageID.make(now: now())
+            let header = EnvelopeHeader(id: id, type: type.name, version: type.version, source: outbox.source, destination: target)
             reply = try await pending.wait(for: id, timeoutMilliseconds: timeout * configuration.queryAttempts,
                                            timeoutError: .timeout(type: type.name, destination: target)) {
-                Task { [store, dispatcher, logger] in
-                    do {
-                        try await store.pool.write { db in
-                            let header = EnvelopeHeader(id: id, type: type.name, version: type.version,
-                                                        source: outbox.source, destination: target)
-                            try OutboxTable.insert(db, envelope: Envelope(header: header, payload: payload))
-                        }
-                        dispatcher.wake()
-                    } catch {
-                        logger.error("could not write request to outbox", metadata: ["error": "\(error)"])
-                        self.pending.fail(id, with: .notRunning)
-                    }
-                }
+                appender.append(.init(envelope: Envelope(header: header, payload: payload)) { [pending] _ in
+                    pending.fail(id, with: .notRunning)
+                })
             }
         }
         return try decodeReply(R.Reply.self, reply)

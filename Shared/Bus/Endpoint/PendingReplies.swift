@@ -2,47 +2,84 @@ import Schema
 import Synchronization
 
 /// Requests waiting for their reply, by request id. Whoever removes an entry — the reply, a
-/// broker NACK or the timeout — is the only one to resume it.
+/// broker NACK or the deadline sweep — is the only one to resume it.
+///
+/// Deadlines are kept with the waiters and checked by one sweeper task that runs only while
+/// somebody waits. A timer task per request (sleep, then cancel on reply) cost a task spawn, a
+/// dispatch timer and a wake-up of the cancelled sleeper for every request of a busy gateway.
 final class PendingReplies: Sendable {
-    private let waiting = Mutex<[MessageID: CheckedContinuation<Envelope, any Error>]>([:])
+    private struct Waiter {
+        var continuation: CheckedContinuation<Envelope, any Error>
+        var deadline: ContinuousClock.Instant
+        var timeoutError: BusError
+    }
+
+    private struct State {
+        var waiting: [MessageID: Waiter] = [:]
+        var sweeping = false
+    }
+
+    /// How often deadlines are checked: a timeout fires at most this much late.
+    static let sweepInterval = Duration.milliseconds(10)
+
+    private let state = Mutex(State())
 
     /// Waits for the reply to `id`, or `timeout` ms, whichever first. `send` runs after the
     /// waiter is registered, so even an instant reply is not missed.
     func wait(for id: MessageID, timeoutMilliseconds: Int, timeoutError: BusError, send: () -> Void) async throws -> Envelope {
-        let timer = Mutex<Task<Void, Never>?>(nil)
-        defer { timer.withLock { $0?.cancel() } }
+        let deadline = ContinuousClock.now + .milliseconds(timeoutMilliseconds)
         return try await withCheckedThrowingContinuation { continuation in
-            waiting.withLock { $0[id] = continuation }
-            let task = Task { [self] in
-                try? await Task.sleep(for: .milliseconds(timeoutMilliseconds))
-                fail(id, with: timeoutError)
+            let startSweeper = state.withLock { state -> Bool in
+                state.waiting[id] = Waiter(continuation: continuation, deadline: deadline, timeoutError: timeoutError)
+                guard !state.sweeping else { return false }
+                state.sweeping = true
+                return true
             }
-            timer.withLock { $0 = task }
+            if startSweeper { Task { await self.sweep() } }
             send()
+        }
+    }
+
+    /// Fails the waiters whose deadline has passed, until nobody waits any more.
+    private func sweep() async {
+        while true {
+            try? await Task.sleep(for: Self.sweepInterval)
+            let now = ContinuousClock.now
+            let (expired, done) = state.withLock { state -> ([Waiter], Bool) in
+                var expired: [Waiter] = []
+                for (id, waiter) in state.waiting where waiter.deadline <= now {
+                    state.waiting[id] = nil
+                    expired.append(waiter)
+                }
+                if state.waiting.isEmpty { state.sweeping = false }
+                return (expired, !state.sweeping)
+            }
+            for waiter in expired { waiter.continuation.resume(throwing: waiter.timeoutError) }
+            if done { return }
         }
     }
 
     /// Hands a reply to its waiter; false when nobody waits for it (any more).
     func resolve(_ reply: Envelope) -> Bool {
         guard let id = reply.header.correlationId,
-              let continuation = waiting.withLock({ $0.removeValue(forKey: id) }) else { return false }
-        continuation.resume(returning: reply)
+              let waiter = state.withLock({ $0.waiting.removeValue(forKey: id) }) else { return false }
+        waiter.continuation.resume(returning: reply)
         return true
     }
 
     /// Fails the waiter of `id`, if any.
     func fail(_ id: MessageID, with error: BusError) {
-        waiting.withLock { $0.removeValue(forKey: id) }?.resume(throwing: error)
+        state.withLock { $0.waiting.removeValue(forKey: id) }?.continuation.resume(throwing: error)
     }
 
-    func isWaiting(for id: MessageID) -> Bool { waiting.withLock { $0[id] != nil } }
+    func isWaiting(for id: MessageID) -> Bool { state.withLock { $0.waiting[id] != nil } }
 
     /// Fails everything (endpoint stopping).
     func failAll(with error: BusError) {
-        let all = waiting.withLock { table -> [CheckedContinuation<Envelope, any Error>] in
-            defer { table.removeAll() }
-            return Array(table.values)
+        let all = state.withLock { state -> [Waiter] in
+            defer { state.waiting.removeAll() }
+            return Array(state.waiting.values)
         }
-        all.forEach { $0.resume(throwing: error) }
+        all.forEach { $0.continuation.resume(throwing: error) }
     }
 }

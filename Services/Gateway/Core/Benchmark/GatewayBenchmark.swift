@@ -11,11 +11,17 @@ import ZeroMQ
 /// `songdal bench gateway`: notice submissions over HTTP keep-alive against a gateway whose
 /// notifier is a fast fake behind a real (in-process) bus, and the recipient cover page.
 /// Keys: `submissions` (req/s), `p99` and `p50` (ms), `page_p99` (ms), `failures`.
+///
+/// Submissions go over `connections` keep-alive connections (default 48, like an institution's
+/// batch sender with a worker pool); the throughput goal is met at that load only if p99 stays
+/// within its bound too, so both figures are printed from the same run.
 public enum GatewayBenchmark {
-    public static func run(count: Int?, directory: URL) async throws -> [(key: String, value: String)] {
+    public static let defaultConnections = 48
+
+    public static func run(count: Int?, directory: URL, connections: Int? = nil) async throws -> [(key: String, value: String)] {
         let submissions = max(count ?? 50_000, 100)
         let pages = max(submissions / 5, 100)
-        let connections = 16
+        let connections = max(1, connections ?? defaultConnections)
         let setup = try await BenchmarkSetup(directory: directory)
         defer { setup.stop() }
         let port = await setup.server.port()
