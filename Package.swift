@@ -6,6 +6,7 @@ import PackageDescription
 // (a testable Core library, a thin executable, a test target); `serviceTarget` builds them.
 
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let grdbSQLite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics")
 let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
@@ -28,7 +29,7 @@ var targets: [Target] = [
     .target(
         name: "Runtime", dependencies: ["Schema", logging, metrics, lifecycle, argumentParser],
         path: "Shared/Runtime"),
-    .target(name: "Store", dependencies: ["Schema", grdb, logging], path: "Shared/Store"),
+    .target(name: "Store", dependencies: ["Schema", grdb, grdbSQLite, logging], path: "Shared/Store"),
     .target(
         name: "Bus",
         dependencies: ["ZeroMQ", "Schema", "Store", "Runtime", grdb, logging, metrics, lifecycle, argumentParser],

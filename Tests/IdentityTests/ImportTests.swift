@@ -48,6 +48,20 @@ struct ImportTests {
         #expect(try Data(contentsOf: scratch.store.path) == bytesBefore)
     }
 
+    @Test("a phone listed twice in one file ends with its last row, whatever the hash order of the batch")
+    func samePhoneTwiceInOneFile() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // Same timestamp both times: only file order says the number went from person 1 to 2.
+        // Many other phones around it, so the batch is really reordered by phone hash.
+        let others = (0..<500).map { row(ci(100 + $0), "LGU", String(format: "010-3000-%04d", $0)) }
+        let report = try scratch.load(Array(others[..<250]) + [row(ci(1), "KT", "010-2000-0001")] + Array(others[250...])
+                                      + [row(ci(2), "KT", "010-2000-0001")])
+        #expect(report.inserted == 501 && report.updated == 1)
+        #expect(try scratch.directory.resolve(ci: ci(2)).line?.phone == "01020000001")
+        #expect(try scratch.directory.resolve(ci: ci(1)) == .unreachable(.noSubscriber))
+    }
+
     @Test("an incremental file updates by newer updatedAt and ignores older rows")
     func incremental() throws {
         let scratch = try Scratch()

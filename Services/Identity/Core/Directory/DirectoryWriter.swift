@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Schema
+import Store
 
 /// Applies validated rows to `identity_line` inside a caller's transaction.
 ///
@@ -14,12 +15,12 @@ struct DirectoryWriter {
 
     private static let select = "SELECT id, ci_hash, carrier, kind, mvno_host, status, updated_at, full_sync FROM identity_line WHERE phone_hash = ?"
     private static let insert = """
-        INSERT INTO identity_line (ci_hash, phone_hash, carrier, kind, mvno_host, status, updated_at, ci_sealed, phone_sealed, full_sync)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO identity_line (ci_hash, ci_key, phone_hash, carrier, kind, mvno_host, status, updated_at, ci_sealed, phone_sealed, full_sync)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     private static let insertNew = insert + " ON CONFLICT(phone_hash) DO NOTHING"
     private static let update = """
-        UPDATE identity_line SET ci_hash = ?, ci_sealed = ?, carrier = ?, kind = ?, mvno_host = ?, status = ?,
+        UPDATE identity_line SET ci_hash = ?, ci_key = ?, ci_sealed = ?, carrier = ?, kind = ?, mvno_host = ?, status = ?,
         updated_at = ?, full_sync = ? WHERE id = ?
         """
     private static let updateLine = """
@@ -46,28 +47,42 @@ struct DirectoryWriter {
         return try reconcile(row, ciHash: ciHash, existing: existing, ciSealed: { try cipher.seal(row.ci, hash: ciHash) }, in: db)
     }
 
-    /// Applies a row hashed and sealed ahead (the import path). A new line is one statement:
-    /// the insert itself finds the phone taken (`ON CONFLICT DO NOTHING`), and only then is the
-    /// stored line read and reconciled as above; the prepared boxes of an unchanged row are dropped.
-    func apply(_ prepared: PreparedRow, in db: Database) throws -> UpsertOutcome {
-        let row = prepared.row
-        let phoneData = Data(prepared.phoneHash)
-        let insert = try db.cachedStatement(sql: Self.insertNew)
-        insert.setUncheckedArguments(insertArguments(
-            row, ciHash: prepared.ciHash, phoneHash: phoneData, ciSealed: prepared.ciSealed, phoneSealed: prepared.phoneSealed))
-        try insert.execute()
-        if db.changesCount > 0 { return .inserted }
-        let select = try db.cachedStatement(sql: Self.select)
-        select.setUncheckedArguments([phoneData])
-        guard let existing = try Row.fetchOne(select) else {
-            throw IdentityErrors.lineNotFound  // unreachable: the insert just met this phone
+    /// Applies rows hashed and sealed ahead (the import path), reporting each outcome. A new
+    /// line is one statement: the insert itself finds the phone taken (`ON CONFLICT DO
+    /// NOTHING`), and only then is the stored line read and reconciled as above; the prepared
+    /// boxes of an unchanged row are dropped.
+    func apply(_ rows: [PreparedRow], in db: Database, outcome: (UpsertOutcome) -> Void) throws {
+        let insert = try BoundStatement(db, cached: Self.insertNew)
+        try insert.bind(fullSync ?? 0, at: 11)
+        for prepared in rows {
+            let row = prepared.row
+            try insert.bind(prepared.ciHash, at: 1)
+            try insert.bind(LookupKey.of(prepared.ciHash), at: 2)
+            try insert.bind(prepared.phoneHash, at: 3)
+            try insert.bind(StoredCodes.code(row.carrier), at: 4)
+            try insert.bind(StoredCodes.code(row.kind), at: 5)
+            try insert.bind(row.mvnoHost.map(StoredCodes.code), at: 6)
+            try insert.bind(StoredCodes.code(row.status), at: 7)
+            try insert.bind(row.updatedAt, at: 8)
+            try insert.bind(prepared.ciSealed, at: 9)
+            try insert.bind(prepared.phoneSealed, at: 10)
+            try insert.execute()
+            if db.changesCount > 0 {
+                outcome(.inserted)
+                continue
+            }
+            let select = try db.cachedStatement(sql: Self.select)
+            select.setUncheckedArguments([Data(prepared.phoneHash)])
+            guard let existing = try Row.fetchOne(select) else {
+                throw IdentityErrors.lineNotFound  // unreachable: the insert just met this phone
+            }
+            outcome(try reconcile(row, ciHash: prepared.ciHash, existing: existing, ciSealed: { prepared.ciSealed }, in: db))
         }
-        return try reconcile(row, ciHash: prepared.ciHash, existing: existing, ciSealed: { prepared.ciSealed }, in: db)
     }
 
     private func insertArguments(_ row: DirectoryRow, ciHash: [UInt8], phoneHash: Data, ciSealed: [UInt8],
                                  phoneSealed: [UInt8]) -> StatementArguments {
-        [Data(ciHash), phoneHash, StoredCodes.code(row.carrier), StoredCodes.code(row.kind), row.mvnoHost.map(StoredCodes.code),
+        [Data(ciHash), LookupKey.of(ciHash), phoneHash, StoredCodes.code(row.carrier), StoredCodes.code(row.kind), row.mvnoHost.map(StoredCodes.code),
          StoredCodes.code(row.status), row.updatedAt, Data(ciSealed), Data(phoneSealed), fullSync ?? 0]
     }
 
@@ -99,7 +114,7 @@ struct DirectoryWriter {
         } else {
             // The number now belongs to another person: a fresh CI box; the phone box stays.
             let update = try db.cachedStatement(sql: Self.update)
-            update.setUncheckedArguments([ciData, Data(try ciSealed()), carrier, kind, host, status, row.updatedAt, seen, id])
+            update.setUncheckedArguments([ciData, LookupKey.of(ciHash), Data(try ciSealed()), carrier, kind, host, status, row.updatedAt, seen, id])
             try update.execute()
         }
         return .updated

@@ -72,13 +72,13 @@ struct DirectoryImporter {
                 }
                 batch.append(row)
                 if batch.count >= batchSize {
-                    try pipeline.submit(preparer.prepare(batch), report: &report)
+                    try pipeline.submit(preparer.prepareInPhoneOrder(batch), report: &report)
                     batch.removeAll(keepingCapacity: true)
                     progress(report)
                 }
             }
         }
-        if !batch.isEmpty { try pipeline.submit(preparer.prepare(batch), report: &report) }
+        if !batch.isEmpty { try pipeline.submit(preparer.prepareInPhoneOrder(batch), report: &report) }
         try pipeline.finish(report: &report)
         if let generation = writer.fullSync, let carrier, report.failure == nil, report.rejected == 0 {
             let at = Int64(now.timeIntervalSince1970 * 1000)

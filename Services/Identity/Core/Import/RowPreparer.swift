@@ -11,6 +11,19 @@ final class RowPreparer: @unchecked Sendable {
         sessions = try (0..<workers).map { _ in try cipher.session() }
     }
 
+    /// The rows with hashes and boxes, ordered by phone hash — rows of one phone keep their file
+    /// order, and rows of different phones never touch the same line, so the outcome is that of
+    /// file order. In hash order the inserts walk the phone index from one end to the other
+    /// instead of landing on a random page each. The first sealing failure is thrown.
+    func prepareInPhoneOrder(_ rows: [DirectoryRow]) throws -> [PreparedRow] {
+        let prepared = try prepare(rows)
+        let order = prepared.indices.sorted { left, right in
+            let a = prepared[left].phoneHash, b = prepared[right].phoneHash
+            return a.lexicographicallyPrecedes(b) || (a == b && left < right)
+        }
+        return order.map { prepared[$0] }
+    }
+
     /// The rows with hashes and boxes, in the same order; the first sealing failure is thrown.
     func prepare(_ rows: [DirectoryRow]) throws -> [PreparedRow] {
         let workers = sessions.count

@@ -51,8 +51,8 @@ final class WritePipeline: @unchecked Sendable {
     private func write(_ rows: [PreparedRow]) throws -> Counts {
         try pool.write { db in
             var counts = Counts()
-            for row in rows {
-                switch try writer.apply(row, in: db) {
+            try writer.apply(rows, in: db) { outcome in
+                switch outcome {
                 case .inserted: counts.inserted += 1
                 case .updated: counts.updated += 1
                 case .unchanged: counts.unchanged += 1

@@ -7,8 +7,8 @@ enum PersonLines {
     static func disclosed(personHash: [UInt8], fields: [DisclosedField], cipher: IdentityCipher,
                           in db: Database) throws -> [Disclosure.Line] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT carrier, phone_hash, phone_sealed FROM identity_line WHERE ci_hash = ? AND status = 0 ORDER BY carrier, id
-            """, arguments: [Data(personHash)])
+            SELECT carrier, phone_hash, phone_sealed FROM identity_line WHERE ci_key = ? AND ci_hash = ? AND status = 0 ORDER BY carrier, id
+            """, arguments: [LookupKey.of(personHash), Data(personHash)])
         return try rows.map { row in
             var phone: String?
             if fields.contains(.phone) {

@@ -37,18 +37,42 @@ struct NoticeResolver: Sendable {
             hashes.append(session?.ciHash(bytes) ?? resolver.cipher.ciHash(bytes))
         }
         var generator = SplitMix64(seed: seed ?? UInt64.random(in: .min ... .max))
-        let results = try pool.read { db in
-            try db.execute(sql: "PRAGMA cache_size = \(IdentityDirectory.readerCacheKiB)")
-            return try hashes.map { try resolver.resolve(ciHash: $0, in: db, using: &generator, session: session) }
-        }
-        let released = results.indices.filter { results[$0].line != nil }
-        guard !released.isEmpty else { return results }
         let template = LedgerRecord(
             personHash: [], recipient: requester, fields: Self.releasedFields, purpose: "notice from \(institution)",
             basis: .notice, reference: "", outcome: .released, at: now)
-        try pool.write { db in
-            try DisclosureLedger.append(template, people: released.map { (hashes[$0], noticeIds[$0]) }, in: db)
+        // A big batch is read in chunks, each chunk's ledger rows written (on the writer, another
+        // core) while the next chunk is read. The answer still leaves only after every row is
+        // committed; if a later chunk fails, earlier ones stay ledgered for a release that never
+        // left — the ledger may over-state, never under-state.
+        let ledger = hashes.count > Self.chunkSize ? LedgerPipeline(pool: pool, template: template) : nil
+        var releasedAtOnce: [(personHash: [UInt8], reference: String)] = []
+        // One read transaction for the whole batch: the ledger commits meanwhile do not make
+        // its snapshot (and page cache) stale.
+        let results = try pool.read { db in
+            try IdentityDirectory.prepareReader(db)
+            var results: [Resolution] = []
+            results.reserveCapacity(hashes.count)
+            for chunk in Self.chunks(hashes.count) {
+                let resolved = try chunk.map { try resolver.resolve(ciHash: hashes[$0], in: db, using: &generator, session: session) }
+                let released = chunk.filter { resolved[$0 - chunk.lowerBound].line != nil }.map { (hashes[$0], noticeIds[$0]) }
+                if let ledger { try ledger.append(released) } else { releasedAtOnce = released }
+                results += resolved
+            }
+            return results
+        }
+        try ledger?.finish()
+        if !releasedAtOnce.isEmpty {
+            try pool.write { db in try DisclosureLedger.append(template, people: releasedAtOnce, in: db) }
         }
         return results
     }
+
+    /// Ranges of about `chunkSize` (a lone CI is one chunk).
+    static func chunks(_ count: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: chunkSize).map { $0..<min(count, $0 + chunkSize) }
+    }
+
+    /// CIs read per chunk of a batch; small enough to overlap reading and ledgering, large
+    /// enough that each ledger commit carries many rows.
+    static let chunkSize = 2_000
 }

@@ -1,0 +1,204 @@
+/// A pull reader of JSON bytes for ``FastPayload`` types. Every method returns nil or false on
+/// anything it does not expect, and the caller then gives up: it never guesses.
+public struct JSONScanner {
+    private let bytes: [UInt8]
+    private var position = 0
+
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Whether only whitespace is left.
+    public mutating func atEnd() -> Bool {
+        skipWhitespace()
+        return position == bytes.count
+    }
+
+    /// Reads an object, calling `member` with each key; `member` must read the value and return
+    /// false to give up. Keys with escapes are not expected in payloads: they give up too.
+    public mutating func object(_ member: (inout JSONScanner, JSONKey) -> Bool) -> Bool {
+        guard consume(0x7b) else { return false }
+        if consume(0x7d) { return true }
+        repeat {
+            skipWhitespace()
+            guard let key = rawKey(), consume(0x3a), member(&self, key) else { return false }
+        } while consume(0x2c)
+        return consume(0x7d)
+    }
+
+    /// Reads an array, calling `element` for each item (it must read the item).
+    public mutating func array(_ element: (inout JSONScanner) -> Bool) -> Bool {
+        guard consume(0x5b) else { return false }
+        if consume(0x5d) { return true }
+        repeat {
+            guard element(&self) else { return false }
+        } while consume(0x2c)
+        return consume(0x5d)
+    }
+
+    /// Reads an array of strings.
+    public mutating func strings() -> [String]? {
+        var values: [String] = []
+        let complete = array { scanner in
+            guard let value = scanner.string() else { return false }
+            values.append(value)
+            return true
+        }
+        return complete ? values : nil
+    }
+
+    /// Reads `null`; false (and nothing consumed) when the next value is something else.
+    public mutating func null() -> Bool {
+        skipWhitespace()
+        guard bytes.count - position >= 4, bytes[position] == 0x6e, bytes[position + 1] == 0x75,
+              bytes[position + 2] == 0x6c, bytes[position + 3] == 0x6c else { return false }
+        position += 4
+        return true
+    }
+
+    /// Reads a non-negative integer written in plain digits.
+    public mutating func unsigned() -> UInt64? {
+        skipWhitespace()
+        var value: UInt64 = 0
+        let start = position
+        while position < bytes.count, (0x30...0x39).contains(bytes[position]) {
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) = times.addingReportingOverflow(UInt64(bytes[position] - 0x30))
+            guard !overflowTimes, !overflowSum else { return nil }
+            value = sum
+            position += 1
+        }
+        guard position > start else { return nil }
+        if position < bytes.count, bytes[position] == 0x2e || bytes[position] | 0x20 == 0x65 { return nil }  // . e E
+        return value
+    }
+
+    /// Reads a string, undoing escapes; nil for invalid UTF-8 or a bad escape.
+    public mutating func string() -> String? {
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == 0x22 else { return nil }
+        position += 1
+        let start = position
+        var plain = true
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == 0x22 {
+                let slice = bytes[start..<position]
+                position += 1
+                return plain ? String(validating: slice, as: UTF8.self) : Self.unescaped(slice)
+            }
+            if byte < 0x20 { return nil }
+            if byte == 0x5c {
+                plain = false
+                position += 1
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Skips any one value (for members a newer peer may add).
+    public mutating func skipValue() -> Bool {
+        skipWhitespace()
+        guard position < bytes.count else { return false }
+        switch bytes[position] {
+        case 0x22: return string() != nil
+        case 0x7b: return object { scanner, _ in scanner.skipValue() }
+        case 0x5b: return array { $0.skipValue() }
+        default:
+            let start = position
+            while position < bytes.count, !Self.delimiters.contains(bytes[position]) { position += 1 }
+            return position > start
+        }
+    }
+
+    private static let delimiters: Set<UInt8> = [0x2c, 0x7d, 0x5d, 0x20, 0x0a, 0x0d, 0x09]
+
+    private mutating func rawKey() -> JSONKey? {
+        guard position < bytes.count, bytes[position] == 0x22 else { return nil }
+        let start = position + 1
+        var index = start
+        while index < bytes.count, bytes[index] != 0x22 {
+            if bytes[index] == 0x5c || bytes[index] < 0x20 { return nil }
+            index += 1
+        }
+        guard index < bytes.count else { return nil }
+        position = index + 1
+        return JSONKey(bytes: bytes[start..<index])
+    }
+
+    private mutating func consume(_ byte: UInt8) -> Bool {
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        return true
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            let byte = bytes[position]
+            guard byte == 0x20 || byte == 0x0a || byte == 0x0d || byte == 0x09 else { return }
+            position += 1
+        }
+    }
+
+    /// The text of a string body with escapes (`\n`, `\/`, `\u00e9`, surrogate pairs…) undone.
+    private static func unescaped(_ body: ArraySlice<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(body.count)
+        var index = body.startIndex
+        func hex4(_ at: Int) -> UInt32? {
+            guard at + 4 <= body.endIndex else { return nil }
+            var value: UInt32 = 0
+            for byte in body[at..<(at + 4)] {
+                guard let digit = hexDigit(byte) else { return nil }
+                value = value << 4 | digit
+            }
+            return value
+        }
+        while index < body.endIndex {
+            let byte = body[index]
+            guard byte == 0x5c else { out.append(byte); index += 1; continue }
+            guard index + 1 < body.endIndex else { return nil }
+            let code = body[index + 1]
+            index += 2
+            switch code {
+            case 0x22, 0x5c, 0x2f: out.append(code)
+            case 0x62: out.append(0x08)
+            case 0x66: out.append(0x0c)
+            case 0x6e: out.append(0x0a)
+            case 0x72: out.append(0x0d)
+            case 0x74: out.append(0x09)
+            case 0x75:
+                guard var scalar = hex4(index) else { return nil }
+                index += 4
+                if (0xd800...0xdbff).contains(scalar) {
+                    guard index + 6 <= body.endIndex, body[index] == 0x5c, body[index + 1] == 0x75,
+                          let low = hex4(index + 2), (0xdc00...0xdfff).contains(low) else { return nil }
+                    index += 6
+                    scalar = 0x10000 + ((scalar - 0xd800) << 10) + (low - 0xdc00)
+                }
+                guard let unicode = Unicode.Scalar(scalar) else { return nil }
+                out.append(contentsOf: Array(String(Character(unicode)).utf8))
+            default: return nil
+            }
+        }
+        return String(validating: out, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case 0x30...0x39: UInt32(byte - 0x30)
+        case 0x61...0x66: UInt32(byte - 0x61 + 10)
+        case 0x41...0x46: UInt32(byte - 0x41 + 10)
+        default: nil
+        }
+    }
+}
+
+/// An object key as read, compared without making a `String`.
+public struct JSONKey {
+    let bytes: ArraySlice<UInt8>
+
+    public static func == (key: JSONKey, text: StaticString) -> Bool {
+        text.withUTF8Buffer { key.bytes.elementsEqual($0) }
+    }
+}

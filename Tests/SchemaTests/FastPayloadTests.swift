@@ -1,0 +1,100 @@
+import Foundation
+import Schema
+import Testing
+
+/// The hand-written JSON of resolve traffic must be byte for byte what `Codable` writes, read
+/// back the same values, and leave errors to `Codable`.
+@Suite("Fast payloads")
+struct FastPayloadTests {
+    static let awkward = "기관 \"A\"/B\\C\n\t\u{1}\u{1f}é😀"
+    static let ci = String(repeating: "Ab+/", count: 22)
+
+    func codableBytes<M: Encodable>(_ value: M) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        encoder.outputFormatting = [.sortedKeys]
+        return Array(try encoder.encode(value))
+    }
+
+    func codableValue<M: Decodable>(_ type: M.Type, _ bytes: [UInt8]) throws -> M {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return try decoder.decode(type, from: Data(bytes))
+    }
+
+    @Test("resolve requests write the bytes Codable writes and read back the same")
+    func requests() throws {
+        let singles = [ResolveCI(ci: Self.ci, institution: Self.awkward, noticeId: "n-1"),
+                       ResolveCI(ci: Self.ci, institution: "bank", noticeId: Self.awkward, seed: UInt64.max)]
+        for value in singles {
+            let fast = try PayloadCodec.encode(value)
+            #expect(fast == (try codableBytes(value)))
+            let back = try PayloadCodec.decode(ResolveCI.self, from: fast)
+            #expect(back.ci == value.ci && back.institution == value.institution && back.noticeId == value.noticeId && back.seed == value.seed)
+        }
+        let batch = ResolveBatch(cis: [Self.ci, "x"], noticeIds: [Self.awkward, "n-2"], institution: "기관", seed: 42)
+        let fast = try PayloadCodec.encode(batch)
+        #expect(fast == (try codableBytes(batch)))
+        let back = try PayloadCodec.decode(ResolveBatch.self, from: fast)
+        #expect(back.cis == batch.cis && back.noticeIds == batch.noticeIds && back.institution == batch.institution && back.seed == 42)
+        let empty = ResolveBatch(cis: [], noticeIds: [], institution: "i")
+        #expect(try PayloadCodec.encode(empty) == (try codableBytes(empty)))
+    }
+
+    @Test("resolutions write the bytes Codable writes and read back the same")
+    func replies() throws {
+        let reply = ResolveBatchReply(results: [
+            .line(ResolvedLine(carrier: .kt, phone: "01012345678")),
+            .line(ResolvedLine(carrier: .lgu, phone: "01098765432", mvnoHost: .kt)),
+            .unreachable(.mvnoOnSKT),
+        ])
+        let fast = try PayloadCodec.encode(reply)
+        #expect(fast == (try codableBytes(reply)))
+        #expect(try PayloadCodec.decode(ResolveBatchReply.self, from: fast).results == reply.results)
+        #expect(try codableValue(ResolveBatchReply.self, fast).results == reply.results)
+        let single = Resolution.unreachable(.feature2G)
+        #expect(try PayloadCodec.encode(single) == (try codableBytes(single)))
+        #expect(try PayloadCodec.decode(Resolution.self, from: PayloadCodec.encode(single)) == single)
+    }
+
+    @Test("JSON from another writer — spaces, escapes, nulls, unknown members — reads the same")
+    func otherWriters() throws {
+        let text = """
+            { "results" : [ { "phone" : "010\\u0031234\\/5678", "carrier" : "SKT", "mvnoHost" : null, "extra": {"a":[1,2,{}]} },
+                            {"unreachable":"cancelled"}, {"carrier":"KT","phone":"\\ud83d\\ude00"} ], "note": "x" }
+            """
+        let reply = try PayloadCodec.decode(ResolveBatchReply.self, from: Array(text.utf8))
+        #expect(reply.results == [.line(ResolvedLine(carrier: .skt, phone: "0101234/5678")), .unreachable(.cancelled),
+                                  .line(ResolvedLine(carrier: .kt, phone: "😀"))])
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted]
+        let batch = ResolveBatch(cis: [Self.ci], noticeIds: ["n"], institution: Self.awkward)
+        let back = try PayloadCodec.decode(ResolveBatch.self, from: Array(try pretty.encode(batch)))
+        #expect(back.institution == Self.awkward && back.cis == [Self.ci])
+    }
+
+    @Test("malformed payloads still get Codable's typed error naming the field")
+    func malformed() throws {
+        let cases: [(String, String)] = [
+            (#"{"cis":7,"institution":"i","noticeIds":[]}"#, "cis"),
+            (#"{"cis":["a"],"noticeIds":["n"]}"#, "institution"),
+            (#"{"cis":["a"],"institution":"i","noticeIds":["n"],"seed":"x"}"#, "seed"),
+            (#"{"cis":["a"],"institution":"i","noticeIds":["n"]} trailing"#, "payload"),
+        ]
+        for (text, field) in cases {
+            do {
+                _ = try PayloadCodec.decode(ResolveBatch.self, from: Array(text.utf8))
+                Issue.record("accepted \(text)")
+            } catch {
+                guard case .malformedPayload(_, let reason) = error else { Issue.record("\(error)"); continue }
+                #expect(reason.contains(field), "\(reason)")
+            }
+        }
+        #expect(throws: BusError.self) {
+            try PayloadCodec.decode(Resolution.self, from: Array(#"{"carrier":"XX","phone":"010"}"#.utf8))
+        }
+        #expect(throws: BusError.self) {
+            try PayloadCodec.decode(ResolveCI.self, from: [0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d])
+        }
+    }
+}
