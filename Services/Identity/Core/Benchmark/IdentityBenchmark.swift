@@ -49,11 +49,14 @@ public enum IdentityBenchmark {
         }
         await bus.shutdown()
         latencies.sort()
-        let p99 = latencies[min(latencies.count - 1, Int(Double(latencies.count) * 0.99))]
+        func percentile(_ fraction: Double) -> String {
+            String(format: "%.3f", latencies[min(latencies.count - 1, Int(Double(latencies.count) * fraction))])
+        }
         return [
             ("import", String(Int(Double(report.rowsRead) / importSeconds))),
             ("resolve", String(Int(Double(resolved) / batchSeconds))),
-            ("resolve_p99_ms", String(format: "%.3f", p99)),
+            ("resolve_p99_ms", percentile(0.99)),
+            ("resolve_p50_ms", percentile(0.50)),
             ("import_rows", String(report.rowsRead)),
             ("import_rejected", String(report.rejected)),
         ]
