@@ -44,6 +44,15 @@ struct NoticeResolver: Sendable {
         // core) while the next chunk is read. The answer still leaves only after every row is
         // committed; if a later chunk fails, earlier ones stay ledgered for a release that never
         // left — the ledger may over-state, never under-state.
+        if hashes.count == 1 {
+            // A lone CI (a notice sent one by one): looked up and ledgered in one transaction on
+            // the writer, whose page cache a ledger commit does not empty — one hop, not two.
+            return try pool.write { db in
+                let result = try resolver.resolve(ciHash: hashes[0], in: db, using: &generator, session: session)
+                if result.line != nil { try DisclosureLedger.append(template, people: [(hashes[0], noticeIds[0])], in: db) }
+                return [result]
+            }
+        }
         let ledger = hashes.count > Self.chunkSize ? LedgerPipeline(pool: pool, template: template) : nil
         var releasedAtOnce: [(personHash: [UInt8], reference: String)] = []
         // One read transaction for the whole batch: the ledger commits meanwhile do not make
