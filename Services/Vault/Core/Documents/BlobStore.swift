@@ -77,6 +77,9 @@ public struct BlobStore: Sendable {
 
     private func prepare(_ documentId: String) throws -> URL {
         let target = url(for: documentId)
+        // Before the shard folder exists, so the allocator already spreads it (see BlobFile).
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        BlobFile.spreadSubfolders(of: root.path)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         return target
     }
