@@ -145,11 +145,8 @@ private final class Parsed {
     let info: OpaquePointer
 
     init(_ der: [UInt8]) throws(CryptoError) {
-        let pointer = der.withUnsafeBufferPointer { buffer -> OpaquePointer? in
-            var cursor = buffer.baseAddress
-            return d2i_TS_RESP(nil, &cursor, buffer.count)
-        }
-        let response = try OpenSSL.make("d2i_TS_RESP") { pointer }
+        let fast = Self.fastResponse(der)
+        let response = try OpenSSL.make("d2i_TS_RESP") { fast ?? Self.decode(der) }
         guard let info = TS_RESP_get_tst_info(response) else {
             TS_RESP_free(response)
             throw CryptoError(operation: "TS_RESP_get_tst_info", reason: "response carries no time-stamp token")
@@ -159,6 +156,40 @@ private final class Parsed {
     }
 
     deinit { TS_RESP_free(response) }
+
+    private static func decode(_ der: [UInt8]) -> OpaquePointer? {
+        der.withUnsafeBufferPointer { buffer -> OpaquePointer? in
+            var cursor = buffer.baseAddress
+            return d2i_TS_RESP(nil, &cursor, buffer.count)
+        }
+    }
+
+    /// Parses the response without its embedded certificates, then puts back the very same
+    /// certificates, parsed once per process (`KnownCertificates`): the result is what parsing
+    /// `der` whole gives, minus re-decoding the TSA key per token. Nil (parse `der` as it is)
+    /// when the layout is not the plain one or anything does not parse this way.
+    private static func fastResponse(_ der: [UInt8]) -> OpaquePointer? {
+        guard let (stripped, certificates) = TimeStampDER.split(der) else { return nil }
+        var boxes: [X509Box] = []
+        for certificate in certificates {
+            guard let box = try? KnownCertificates.certificate(certificate) else { return nil }
+            boxes.append(box)
+        }
+        guard let response = decode(stripped) else {
+            _ = OpenSSL.drainErrors()
+            return nil
+        }
+        guard let token = TS_RESP_get_token(response) else {
+            TS_RESP_free(response)
+            return nil
+        }
+        for box in boxes where PKCS7_add_certificate(token, box.pointer) != 1 {  // up-refs the X509
+            _ = OpenSSL.drainErrors()
+            TS_RESP_free(response)
+            return nil
+        }
+        return response
+    }
 
     /// Parses `der` and runs `body` with the response and token info, keeping them alive for
     /// the whole call (Swift may otherwise release an object right after its last use, i.e.

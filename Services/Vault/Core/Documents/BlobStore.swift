@@ -16,20 +16,28 @@ public struct BlobStore: Sendable {
         return root.appendingPathComponent(shard).appendingPathComponent("\(documentId).sgc")
     }
 
-    /// Encrypts in-memory bytes; returns their SHA-256.
-    public func write(_ bytes: [UInt8], documentId: String, key: AESGCMKey) throws -> [UInt8] {
+    /// Encrypts in-memory bytes into a new blob (never replacing one); returns their SHA-256.
+    /// `durable: false` leaves the fsync to one `sync()` for a whole batch, which must run
+    /// before the batch's rows commit.
+    public func write(_ bytes: [UInt8], documentId: String, key: AESGCMKey, durable: Bool = true) throws -> [UInt8] {
         let target = url(for: documentId)
         let (sealed, hash) = try AESGCMStream.encrypt(bytes, key: key, associatedData: Array(documentId.utf8))
-        let data = Data(sealed)
         // The shard folder almost always exists already: write first and create the folder
-        // only when the write fails (saves a stat-and-mkdir walk per registered document).
-        do {
-            try data.write(to: target, options: .atomic)
-        } catch {
+        // only when it is missing (saves a stat-and-mkdir walk per registered document).
+        if try BlobFile.create(target.path, bytes: sealed, durable: durable) == .folderMissing {
             _ = try prepare(documentId)
-            try data.write(to: target, options: .atomic)
+            guard try BlobFile.create(target.path, bytes: sealed, durable: durable) == .written else {
+                throw ErrorReply(code: "blob_write_failed", message: "the blob folder vanished while writing")
+            }
         }
         return hash
+    }
+
+    /// Makes every blob written so far durable (file data, inodes and directory entries) with
+    /// one file-system sync: what a batch written with `durable: false` needs before it commits.
+    public func sync() throws {
+        guard FileManager.default.fileExists(atPath: root.path) else { return }
+        try BlobFile.syncFileSystem(of: root.path)
     }
 
     /// Encrypts a file in one streaming pass; returns its SHA-256 and length.
@@ -69,6 +77,9 @@ public struct BlobStore: Sendable {
 
     private func prepare(_ documentId: String) throws -> URL {
         let target = url(for: documentId)
+        // Before the shard folder exists, so the allocator already spreads it (see BlobFile).
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        BlobFile.spreadSubfolders(of: root.path)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         return target
     }

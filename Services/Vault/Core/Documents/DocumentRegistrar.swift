@@ -10,7 +10,10 @@ public struct DocumentRegistrar: Sendable {
     public init(vault: VaultContext) { self.vault = vault }
 
     /// Validates input and kind, writes the encrypted blob and makes the time-stamp token.
-    public func prepare(_ input: VaultDocumentInput, source: DocumentSource, key: AESGCMKey, now: Date) throws -> PreparedDocument {
+    /// A batch passes `durable: false` for in-memory bytes and calls `vault.blobs.sync()` once
+    /// before committing its documents (files staged on disk are always written durably).
+    public func prepare(_ input: VaultDocumentInput, source: DocumentSource, key: AESGCMKey, now: Date,
+                        durable: Bool = true) throws -> PreparedDocument {
         try validate(input)
         let kind = try KindChecker.declaredKind(kind: input.kind, fileName: input.fileName)
         let (size, head) = try Self.inspect(source)
@@ -30,7 +33,7 @@ public struct DocumentRegistrar: Sendable {
         let hash: [UInt8]
         switch source {
         case .bytes(let bytes):
-            hash = try vault.blobs.write(bytes, documentId: documentId, key: key)
+            hash = try vault.blobs.write(bytes, documentId: documentId, key: key, durable: durable)
         case .file(let url):
             let written = try vault.blobs.write(file: url, documentId: documentId, key: key)
             guard written.size == size else {

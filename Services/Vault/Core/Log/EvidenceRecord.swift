@@ -41,8 +41,15 @@ public struct EvidenceRecord: Hashable, Sendable, Codable {
 
     /// Parses leaf bytes; `nil` when they are not a well-formed record of a known version.
     public init?(bytes: [UInt8]) {
-        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        let fields = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        let fields: [String]
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (every leaf the vault writes): each "|" byte is a character of its own, so
+            // splitting the bytes splits the text the same way, without grapheme breaking.
+            fields = bytes.split(separator: 0x7C, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        } else {
+            guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+            fields = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        }
         guard fields.count == 8, fields[0] == Self.version, let type = EvidenceEventType(rawValue: fields[1]),
               let time = Int64(fields[2]) else { return nil }
         self.type = type
