@@ -71,6 +71,7 @@ final class BenchmarkSetup: Sendable {
     let broker: Broker
     let server: GatewayServer
     private let tasks: [Task<Void, Never>]
+    private let root: URL
 
     init(directory: URL) async throws {
         let context = try Context()
@@ -81,6 +82,7 @@ final class BenchmarkSetup: Sendable {
         try broker.start()
         let clock = SystemWallClock()
         let root = directory.appendingPathComponent("gateway-bench-\(UUID().uuidString)")
+        self.root = root
         let notifierStore = try ServiceStore(directory: root.appendingPathComponent("notifier"), service: "notifier", migrations: [])
         let gatewayStore = try ServiceStore(directory: root.appendingPathComponent("gateway"), service: GatewayService.name,
                                             migrations: GatewayService.migrations)
@@ -115,6 +117,7 @@ final class BenchmarkSetup: Sendable {
     func stop() {
         for task in tasks { task.cancel() }
         broker.stop()
+        try? FileManager.default.removeItem(at: root)
     }
 
     final class Counter: Sendable {
