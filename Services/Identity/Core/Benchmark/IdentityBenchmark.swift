@@ -61,6 +61,8 @@ public enum IdentityBenchmark {
             ("resolve", String(Int(Double(resolved) / batchSeconds))),
             ("resolve_p99_ms", percentile(0.99)),
             ("resolve_p50_ms", percentile(0.50)),
+            ("resolve_tail_ms", "p90 \(percentile(0.9)) p95 \(percentile(0.95)) p98 \(percentile(0.98)) p99.9 \(percentile(0.999)) max "
+                + String(format: "%.3f", latencies.last ?? 0)),
             ("import_rows", String(report.rowsRead)),
             ("import_rejected", String(report.rejected)),
         ]
