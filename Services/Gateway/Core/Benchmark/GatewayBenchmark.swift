@@ -12,11 +12,11 @@ import ZeroMQ
 /// notifier is a fast fake behind a real (in-process) bus, and the recipient cover page.
 /// Keys: `submissions` (req/s), `p99` and `p50` (ms), `page_p99` (ms), `failures`.
 ///
-/// Submissions go over `connections` keep-alive connections (default 48, like an institution's
+/// Submissions go over `connections` keep-alive connections (default 32, like an institution's
 /// batch sender with a worker pool); the throughput goal is met at that load only if p99 stays
 /// within its bound too, so both figures are printed from the same run.
 public enum GatewayBenchmark {
-    public static let defaultConnections = 48
+    public static let defaultConnections = 32
 
     public static func run(count: Int?, directory: URL, connections: Int? = nil) async throws -> [(key: String, value: String)] {
         let submissions = max(count ?? 50_000, 100)
