@@ -9,16 +9,14 @@ import Store
 /// than the stored record is `stale`; one equal to it is `unchanged` — nothing is written, not
 /// even fresh ciphertexts, so a re-sent file changes nothing (ID-1).
 struct DirectoryWriter {
-    let cipher: IdentityCipher
     /// For a full sync: the generation stamped on every line the file lists.
     var fullSync: Int64?
 
     private static let select = "SELECT id, ci_hash, carrier, kind, mvno_host, status, updated_at, full_sync FROM identity_line WHERE phone_hash = ?"
-    private static let insert = """
+    private static let insertNew = """
         INSERT INTO identity_line (ci_hash, ci_key, phone_hash, carrier, kind, mvno_host, status, updated_at, ci_sealed, phone_sealed, full_sync)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(phone_hash) DO NOTHING
         """
-    private static let insertNew = insert + " ON CONFLICT(phone_hash) DO NOTHING"
     private static let update = """
         UPDATE identity_line SET ci_hash = ?, ci_key = ?, ci_sealed = ?, carrier = ?, kind = ?, mvno_host = ?, status = ?,
         updated_at = ?, full_sync = ? WHERE id = ?
@@ -28,28 +26,9 @@ struct DirectoryWriter {
         """
     private static let touch = "UPDATE identity_line SET full_sync = ? WHERE id = ?"
 
-    func apply(_ row: DirectoryRow, in db: Database) throws -> UpsertOutcome {
-        try apply(row, ciHash: cipher.ciHash(row.ci), phoneHash: cipher.phoneHash(row.phone), in: db)
-    }
-
-    func apply(_ row: DirectoryRow, ciHash: [UInt8], phoneHash: [UInt8], in db: Database) throws -> UpsertOutcome {
-        let phoneData = Data(phoneHash)
-        let select = try db.cachedStatement(sql: Self.select)
-        select.setUncheckedArguments([phoneData])
-        guard let existing = try Row.fetchOne(select) else {
-            let insert = try db.cachedStatement(sql: Self.insert)
-            insert.setUncheckedArguments(insertArguments(
-                row, ciHash: ciHash, phoneHash: phoneData, ciSealed: try cipher.seal(row.ci, hash: ciHash),
-                phoneSealed: try cipher.seal(row.phone, hash: phoneHash)))
-            try insert.execute()
-            return .inserted
-        }
-        return try reconcile(row, ciHash: ciHash, existing: existing, ciSealed: { try cipher.seal(row.ci, hash: ciHash) }, in: db)
-    }
-
     /// Applies rows hashed and sealed ahead (the import path), reporting each outcome. A new
     /// line is one statement: the insert itself finds the phone taken (`ON CONFLICT DO
-    /// NOTHING`), and only then is the stored line read and reconciled as above; the prepared
+    /// NOTHING`), and only then is the stored line read and reconciled; the prepared
     /// boxes of an unchanged row are dropped.
     func apply(_ rows: [PreparedRow], in db: Database, outcome: (UpsertOutcome) -> Void) throws {
         let insert = try BoundStatement(db, cached: Self.insertNew)
@@ -76,18 +55,12 @@ struct DirectoryWriter {
             guard let existing = try Row.fetchOne(select) else {
                 throw IdentityErrors.lineNotFound  // unreachable: the insert just met this phone
             }
-            outcome(try reconcile(row, ciHash: prepared.ciHash, existing: existing, ciSealed: { prepared.ciSealed }, in: db))
+            outcome(try reconcile(row, ciHash: prepared.ciHash, existing: existing, ciSealed: prepared.ciSealed, in: db))
         }
     }
 
-    private func insertArguments(_ row: DirectoryRow, ciHash: [UInt8], phoneHash: Data, ciSealed: [UInt8],
-                                 phoneSealed: [UInt8]) -> StatementArguments {
-        [Data(ciHash), LookupKey.of(ciHash), phoneHash, StoredCodes.code(row.carrier), StoredCodes.code(row.kind), row.mvnoHost.map(StoredCodes.code),
-         StoredCodes.code(row.status), row.updatedAt, Data(ciSealed), Data(phoneSealed), fullSync ?? 0]
-    }
-
     /// Compares `row` with the stored line `existing` (columns of `select`) and writes what changed.
-    private func reconcile(_ row: DirectoryRow, ciHash: [UInt8], existing: Row, ciSealed: () throws -> [UInt8],
+    private func reconcile(_ row: DirectoryRow, ciHash: [UInt8], existing: Row, ciSealed: [UInt8],
                            in db: Database) throws -> UpsertOutcome {
         let ciData = Data(ciHash)
         let carrier = StoredCodes.code(row.carrier)
@@ -114,7 +87,7 @@ struct DirectoryWriter {
         } else {
             // The number now belongs to another person: a fresh CI box; the phone box stays.
             let update = try db.cachedStatement(sql: Self.update)
-            update.setUncheckedArguments([ciData, LookupKey.of(ciHash), Data(try ciSealed()), carrier, kind, host, status, row.updatedAt, seen, id])
+            update.setUncheckedArguments([ciData, LookupKey.of(ciHash), Data(ciSealed), carrier, kind, host, status, row.updatedAt, seen, id])
             try update.execute()
         }
         return .updated

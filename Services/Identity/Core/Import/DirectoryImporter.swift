@@ -34,7 +34,7 @@ struct DirectoryImporter {
             report.failure = ImportRowError(line: 0, code: error.code, message: "the sync file cannot be read")
             return report
         }
-        var writer = DirectoryWriter(cipher: cipher)
+        var writer = DirectoryWriter()
         if mode == .full {
             writer.fullSync = try pool.read { db in
                 (try Int64.fetchOne(db, sql: "SELECT MAX(full_sync) FROM identity_line") ?? 0) + 1
