@@ -1,4 +1,5 @@
 import CSSL
+import Foundation
 import Synchronization
 
 /// Certificates already parsed, by their exact DER: the TSA certificate embedded in every
@@ -13,11 +14,12 @@ import Synchronization
 /// Bounded: forgets everything when full (a cache, not a registry).
 enum KnownCertificates {
     private static let limit = 256
-    private static let table = Mutex<[ArraySlice<UInt8>: X509Box]>([:])
+    private static let table = Mutex<[DERBytes: X509Box]>([:])
 
     /// The parsed certificate for `der`, parsing it on first sight.
     static func certificate(_ der: ArraySlice<UInt8>) throws(CryptoError) -> X509Box {
-        if let known = table.withLock({ $0[der] }) { return known }
+        let key = DERBytes(der)
+        if let known = table.withLock({ $0[key] }) { return known }
         let pointer = der.withUnsafeBufferPointer { buffer -> OpaquePointer? in
             var cursor = buffer.baseAddress
             let parsed = d2i_X509(nil, &cursor, buffer.count)
@@ -31,8 +33,30 @@ enum KnownCertificates {
         let box = X509Box(owning: try OpenSSL.make("d2i_X509") { pointer })
         table.withLock { table in
             if table.count >= limit { table.removeAll(keepingCapacity: true) }
-            table[ArraySlice(Array(der))] = box
+            table[DERBytes(Array(der))] = box
         }
         return box
+    }
+}
+
+/// DER bytes as a dictionary key, hashed and compared as one block of memory (`ArraySlice`'s
+/// own hashing feeds the hasher a byte at a time, which cost more than the lookup saved).
+struct DERBytes: Hashable {
+    let bytes: ArraySlice<UInt8>
+
+    init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
+    init(_ bytes: [UInt8]) { self.bytes = bytes[...] }
+
+    static func == (lhs: DERBytes, rhs: DERBytes) -> Bool {
+        lhs.bytes.count == rhs.bytes.count && lhs.bytes.withUnsafeBytes { left in
+            rhs.bytes.withUnsafeBytes { right in
+                guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }  // both empty
+                return memcmp(leftBase, rightBase, left.count) == 0
+            }
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }

@@ -36,13 +36,22 @@ enum TimeStampDER {
               let certificates = children(der, fields[certificatesIndex]), !certificates.isEmpty,
               certificates.allSatisfy({ $0.tag == 0x30 }) else { return nil }
 
-        var signedData: [UInt8] = []
-        for (index, field) in fields.enumerated() where index != certificatesIndex {
-            signedData += der[field.start..<field.end]
-        }
-        let explicit = wrap(0xA0, wrap(0x30, signedData))
-        let token = wrap(0x30, Array(der[info[0].start..<info[0].end]) + explicit)
-        let stripped = wrap(0x30, Array(der[parts[0].start..<parts[0].end]) + token)
+        // Rebuilt in one buffer, outermost header first: every length is known up front.
+        let removed = fields[certificatesIndex]
+        let signedDataLength = wrapped[0].end - wrapped[0].contentStart - (removed.end - removed.start)
+        let explicitLength = headerLength(signedDataLength) + signedDataLength
+        let tokenLength = (info[0].end - info[0].start) + headerLength(explicitLength) + explicitLength
+        let responseLength = (parts[0].end - parts[0].start) + headerLength(tokenLength) + tokenLength
+        var stripped: [UInt8] = []
+        stripped.reserveCapacity(headerLength(responseLength) + responseLength)
+        appendHeader(0x30, responseLength, to: &stripped)
+        stripped += der[parts[0].start..<parts[0].end]
+        appendHeader(0x30, tokenLength, to: &stripped)
+        stripped += der[info[0].start..<info[0].end]
+        appendHeader(0xA0, explicitLength, to: &stripped)
+        appendHeader(0x30, signedDataLength, to: &stripped)
+        stripped += der[wrapped[0].contentStart..<removed.start]
+        stripped += der[removed.end..<wrapped[0].end]
         return (stripped, certificates.map { der[$0.start..<$0.end] })
     }
 
@@ -61,7 +70,7 @@ enum TimeStampDER {
             let count = Int(first & 0x7F)
             guard (1...4).contains(count), offset + 2 + count <= der.count, der[offset + 2] != 0 else { return nil }
             for byte in der[(offset + 2)..<(offset + 2 + count)] { length = length << 8 | Int(byte) }
-            guard length >= 0x80, lengthBytes(length).count == count + 1 else { return nil }
+            guard length >= 0x80, headerLength(length) == 2 + count else { return nil }
             contentStart += count
         }
         guard contentStart + length <= der.count else { return nil }
@@ -81,19 +90,27 @@ enum TimeStampDER {
         return result
     }
 
-    static func wrap(_ tag: UInt8, _ content: [UInt8]) -> [UInt8] {
-        [tag] + lengthBytes(content.count) + content
+    /// Bytes of a tag and minimal DER length for `length` content bytes.
+    static func headerLength(_ length: Int) -> Int {
+        length < 0x80 ? 2 : 2 + byteCount(length)
     }
 
-    /// Minimal DER length octets.
-    static func lengthBytes(_ length: Int) -> [UInt8] {
-        if length < 0x80 { return [UInt8(length)] }
-        var bytes: [UInt8] = []
-        var rest = length
-        while rest > 0 {
-            bytes.insert(UInt8(rest & 0xFF), at: 0)
-            rest >>= 8
+    /// Appends a tag and the minimal DER length octets.
+    static func appendHeader(_ tag: UInt8, _ length: Int, to out: inout [UInt8]) {
+        out.append(tag)
+        guard length >= 0x80 else {
+            out.append(UInt8(length))
+            return
         }
-        return [0x80 | UInt8(bytes.count)] + bytes
+        let count = byteCount(length)
+        out.append(0x80 | UInt8(count))
+        for index in stride(from: count - 1, through: 0, by: -1) { out.append(UInt8(truncatingIfNeeded: length >> (8 * index))) }
+    }
+
+    /// Bytes needed for `value` in big-endian, at least one.
+    private static func byteCount(_ value: Int) -> Int {
+        var count = 1
+        while value >> (8 * count) > 0 { count += 1 }
+        return count
     }
 }

@@ -98,3 +98,43 @@ struct FastPayloadTests {
         }
     }
 }
+
+/// The scanner's number, boolean and date readers accept exactly the plain forms and give up
+/// (nil) on the rest, leaving those to `Codable`.
+@Suite("JSON scanner values")
+struct JSONScannerValueTests {
+    func scan<T>(_ text: String, _ read: (inout JSONScanner) -> T?) -> T? {
+        var scanner = JSONScanner(Array(text.utf8))
+        guard let value = read(&scanner), scanner.atEnd() else { return nil }
+        return value
+    }
+
+    @Test func integers() {
+        #expect(scan("0") { $0.integer() } == 0)
+        #expect(scan(" -42 ") { $0.integer() } == -42)
+        #expect(scan("9223372036854775807") { $0.integer() } == Int.max)
+        #expect(scan("-9223372036854775808") { $0.integer() } == Int.min)
+        for refused in ["9223372036854775808", "-9223372036854775809", "1.0", "1e3", "-", "--1", "+1", "\"1\"", ""] {
+            #expect(scan(refused) { $0.integer() } == nil, "\(refused)")
+        }
+    }
+
+    @Test func booleans() {
+        #expect(scan("true") { $0.bool() } == true)
+        #expect(scan(" false") { $0.bool() } == false)
+        for refused in ["True", "tru", "truex", "1", "null"] {
+            #expect(scan(refused) { $0.bool() } == nil, "\(refused)")
+        }
+    }
+
+    @Test func millisecondDatesMatchCodable() throws {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        for text in ["1795399200123", "0", "-1000", "1"] {
+            let expected = try decoder.decode(Date.self, from: Data(text.utf8))
+            #expect(scan(text) { $0.millisecondsDate() } == expected, "\(text)")
+        }
+        #expect(scan("1795399200123.5") { $0.millisecondsDate() } == nil)  // a fraction: Codable's to read
+        #expect(scan("9007199254740993") { $0.millisecondsDate() } == nil)  // beyond exact doubles
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A pull reader of JSON bytes for ``FastPayload`` types. Every method returns nil or false on
 /// anything it does not expect, and the caller then gives up: it never guesses.
 public struct JSONScanner {
@@ -71,6 +73,31 @@ public struct JSONScanner {
         return value
     }
 
+    /// Reads an integer written in plain digits, with an optional leading minus.
+    public mutating func integer() -> Int? {
+        skipWhitespace()
+        let negative = position < bytes.count && bytes[position] == 0x2d
+        if negative { position += 1 }
+        guard let magnitude = unsigned() else { return nil }
+        if negative { return magnitude <= UInt64(Int.max) + 1 ? Int(truncatingIfNeeded: 0 &- magnitude) : nil }
+        return magnitude <= UInt64(Int.max) ? Int(magnitude) : nil
+    }
+
+    /// Reads `true` or `false`.
+    public mutating func bool() -> Bool? {
+        skipWhitespace()
+        if literal("true") { return true }
+        if literal("false") { return false }
+        return nil
+    }
+
+    /// Reads a date written as whole milliseconds since 1970, as `JSONEncoder` writes it with
+    /// `.millisecondsSince1970` (a fraction gives up, so the caller's `Codable` path decides).
+    public mutating func millisecondsDate() -> Date? {
+        guard let milliseconds = integer(), abs(milliseconds) < 1 << 53 else { return nil }
+        return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+    }
+
     /// Reads a string, undoing escapes; nil for invalid UTF-8 or a bad escape.
     public mutating func string() -> String? {
         skipWhitespace()
@@ -123,6 +150,14 @@ public struct JSONScanner {
         guard index < bytes.count else { return nil }
         position = index + 1
         return JSONKey(bytes: bytes[start..<index])
+    }
+
+    private mutating func literal(_ text: StaticString) -> Bool {
+        let matches = text.withUTF8Buffer { word in
+            bytes.count - position >= word.count && bytes[position..<(position + word.count)].elementsEqual(word)
+        }
+        if matches { position += text.utf8CodeUnitCount }
+        return matches
     }
 
     private mutating func consume(_ byte: UInt8) -> Bool {

@@ -16,7 +16,7 @@ public enum CertificateVerifier {
         var problems: [CertificateProblem] = []
         let certificate: VaultCertificate
         do {
-            certificate = try VaultCertificate.decoder().decode(VaultCertificate.self, from: Data(json))
+            certificate = try VaultCertificate.decodeForVerification(json)
         } catch {
             return CertificateVerificationResult(certificate: nil, problems: [CertificateProblem("malformed", "not a vault certificate: \(error)")])
         }
@@ -78,7 +78,7 @@ public enum CertificateVerifier {
         // fails — to tell a token over other content from a broken one.
         let contentHash = Hex.decode(document.contentHash) ?? []
         if (try? certificate.timeStampToken.verify(sha256Digest: contentHash, certificate: tsa)) == nil {
-            if (try? certificate.timeStampToken.messageImprint) != contentHash {
+            if let imprint = try? certificate.timeStampToken.messageImprint, imprint != contentHash {
                 problems.append(CertificateProblem("time_stamp_mismatch", "the time-stamp token is over other content"))
             } else {
                 problems.append(CertificateProblem("time_stamp_invalid", "the time-stamp token does not verify"))
