@@ -86,7 +86,9 @@ public struct TimeStampAuthority: Sendable {
         guard TS_RESP_get_tst_info(response) != nil else {
             throw CryptoError(operation: operation, reason: "granted response carries no time-stamp token")
         }
-        return TimeStampToken(encodedByAuthority: try TimeStampToken.encode(response))
+        // Our own encoding of a granted response with a token: re-parsing it only to validate it
+        // would cost a full parse per stamp (the embedded certificate's key decode included).
+        return TimeStampToken(unparsedDER: try TimeStampToken.encode(response))
     }
 
     /// Throws with OpenSSL's status text unless the response status is granted (0).

@@ -15,17 +15,11 @@ public struct TimeStampToken: Sendable, Codable, Equatable, Hashable {
         try WellFormedDER.check(der) { (bytes) throws(CryptoError) in _ = try Parsed(bytes) }
     }
 
-    /// Wraps DER without parsing it yet, for a reader that verifies the token straight away (a
-    /// certificate verifier): `verify` parses and checks it in full, so a malformed token fails
-    /// verification there instead of failing to decode. The accessors throw for such a token.
+    /// Wraps DER without parsing it: for a reader that verifies the token straight away (a
+    /// certificate verifier: `verify` parses and checks it in full, so a malformed token fails
+    /// verification there instead of failing to decode; the accessors throw for it), and for
+    /// `TimeStampAuthority`, whose own fresh encoding of a granted response needs no re-parse.
     public init(unparsedDER der: [UInt8]) {
-        self.der = der
-    }
-
-    /// Wraps DER this module has just encoded from a granted `TS_RESP` that carries a token
-    /// (`TimeStampAuthority`): re-parsing our own encoding only to validate it would cost a
-    /// full parse per stamp (the embedded certificate's key decode included).
-    init(encodedByAuthority der: [UInt8]) {
         self.der = der
     }
 

@@ -16,16 +16,16 @@ extension ResolveCI: FastPayload {
     }
 
     public init?(scanning scanner: inout JSONScanner) {
-        var ci: String?, institution: String?, noticeId: String?, seed: UInt64?
+        var ci: String?, institution: String?, noticeId: String?, seed: UInt64??
         let complete = scanner.object { scanner, key in
-            if key == "ci" { ci = scanner.string(); return ci != nil }
-            if key == "institution" { institution = scanner.string(); return institution != nil }
-            if key == "noticeId" { noticeId = scanner.string(); return noticeId != nil }
-            if key == "seed" { return scanner.optionalUnsigned(&seed) }
+            if key == "ci" { return scanner.once(&ci) { $0.string() } }
+            if key == "institution" { return scanner.once(&institution) { $0.string() } }
+            if key == "noticeId" { return scanner.once(&noticeId) { $0.string() } }
+            if key == "seed" { return scanner.onceOptional(&seed) { $0.unsigned() } }
             return scanner.skipValue()
         }
         guard complete, let ci, let institution, let noticeId else { return nil }
-        self.init(ci: ci, institution: institution, noticeId: noticeId, seed: seed)
+        self.init(ci: ci, institution: institution, noticeId: noticeId, seed: seed ?? nil)
     }
 }
 
@@ -46,16 +46,16 @@ extension ResolveBatch: FastPayload {
     }
 
     public init?(scanning scanner: inout JSONScanner) {
-        var cis: [String]?, noticeIds: [String]?, institution: String?, seed: UInt64?
+        var cis: [String]?, noticeIds: [String]?, institution: String?, seed: UInt64??
         let complete = scanner.object { scanner, key in
-            if key == "cis" { cis = scanner.strings(); return cis != nil }
-            if key == "institution" { institution = scanner.string(); return institution != nil }
-            if key == "noticeIds" { noticeIds = scanner.strings(); return noticeIds != nil }
-            if key == "seed" { return scanner.optionalUnsigned(&seed) }
+            if key == "cis" { return scanner.once(&cis) { $0.strings() } }
+            if key == "institution" { return scanner.once(&institution) { $0.string() } }
+            if key == "noticeIds" { return scanner.once(&noticeIds) { $0.strings() } }
+            if key == "seed" { return scanner.onceOptional(&seed) { $0.unsigned() } }
             return scanner.skipValue()
         }
         guard complete, let cis, let noticeIds, let institution else { return nil }
-        self.init(cis: cis, noticeIds: noticeIds, institution: institution, seed: seed)
+        self.init(cis: cis, noticeIds: noticeIds, institution: institution, seed: seed ?? nil)
     }
 }
 
@@ -74,14 +74,7 @@ extension ResolveBatchReply: FastPayload {
         var results: [Resolution]?
         let complete = scanner.object { scanner, key in
             guard key == "results" else { return scanner.skipValue() }
-            var items: [Resolution] = []
-            guard scanner.array({ scanner in
-                guard let item = Resolution(scanning: &scanner) else { return false }
-                items.append(item)
-                return true
-            }) else { return false }
-            results = items
-            return true
+            return scanner.once(&results) { $0.elements { Resolution(scanning: &$0) } }
         }
         guard complete, let results else { return nil }
         self.init(results: results)
@@ -110,38 +103,21 @@ extension Resolution: FastPayload {
 
     /// Mirrors `init(from:)`: an `unreachable` reason wins; otherwise carrier and phone are needed.
     public init?(scanning scanner: inout JSONScanner) {
-        var carrier: Carrier?, host: Carrier?, phone: String?, reason: UnreachableReason?
+        var carrier: Carrier?, mvnoHost: Carrier??, phone: String?, unreachable: UnreachableReason??
         let complete = scanner.object { scanner, key in
-            if key == "carrier" { carrier = scanner.string().flatMap(Carrier.init(rawValue:)); return carrier != nil }
-            if key == "phone" { phone = scanner.string(); return phone != nil }
-            if key == "mvnoHost" {
-                if scanner.null() { return true }
-                host = scanner.string().flatMap(Carrier.init(rawValue:))
-                return host != nil
-            }
-            if key == "unreachable" {
-                if scanner.null() { return true }
-                reason = scanner.string().flatMap(UnreachableReason.init(rawValue:))
-                return reason != nil
-            }
+            if key == "carrier" { return scanner.once(&carrier) { $0.string().flatMap(Carrier.init(rawValue:)) } }
+            if key == "phone" { return scanner.once(&phone) { $0.string() } }
+            if key == "mvnoHost" { return scanner.onceOptional(&mvnoHost) { $0.string().flatMap(Carrier.init(rawValue:)) } }
+            if key == "unreachable" { return scanner.onceOptional(&unreachable) { $0.string().flatMap(UnreachableReason.init(rawValue:)) } }
             return scanner.skipValue()
         }
         guard complete else { return nil }
-        if let reason {
+        if let reason = unreachable ?? nil {
             self = .unreachable(reason)
         } else if let carrier, let phone {
-            self = .line(ResolvedLine(carrier: carrier, phone: phone, mvnoHost: host))
+            self = .line(ResolvedLine(carrier: carrier, phone: phone, mvnoHost: mvnoHost ?? nil))
         } else {
             return nil
         }
-    }
-}
-
-extension JSONScanner {
-    /// Reads an optional unsigned member (`null` or digits) into `value`.
-    mutating func optionalUnsigned(_ value: inout UInt64?) -> Bool {
-        if null() { return true }
-        value = unsigned()
-        return value != nil
     }
 }

@@ -73,6 +73,19 @@ struct FastPayloadTests {
         #expect(back.institution == Self.awkward && back.cis == [Self.ci])
     }
 
+    @Test("a duplicated member is not scanned: the payload reads as Codable reads it")
+    func duplicates() throws {
+        let text = #"{"ci":"first","institution":"i","noticeId":"n","ci":"second"}"#
+        var scanner = JSONScanner(Array(text.utf8))
+        #expect(ResolveCI(scanning: &scanner) == nil)
+        let viaCodec = Result { try PayloadCodec.decode(ResolveCI.self, from: Array(text.utf8)) }
+        let viaCodable = Result { try codableValue(ResolveCI.self, Array(text.utf8)) }
+        #expect((try? viaCodec.get())?.ci == (try? viaCodable.get())?.ci)
+        let reply = #"{"results":[{"unreachable":"cancelled","unreachable":null,"carrier":"KT","phone":"p"}]}"#
+        var replyScanner = JSONScanner(Array(reply.utf8))
+        #expect(ResolveBatchReply(scanning: &replyScanner) == nil)
+    }
+
     @Test("malformed payloads still get Codable's typed error naming the field")
     func malformed() throws {
         let cases: [(String, String)] = [

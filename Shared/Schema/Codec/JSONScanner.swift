@@ -36,16 +36,19 @@ public struct JSONScanner {
         return consume(0x5d)
     }
 
-    /// Reads an array of strings.
-    public mutating func strings() -> [String]? {
-        var values: [String] = []
+    /// Reads an array whose every item `read` reads; nil when one does not.
+    public mutating func elements<T>(_ read: (inout JSONScanner) -> T?) -> [T]? {
+        var values: [T] = []
         let complete = array { scanner in
-            guard let value = scanner.string() else { return false }
+            guard let value = read(&scanner) else { return false }
             values.append(value)
             return true
         }
         return complete ? values : nil
     }
+
+    /// Reads an array of strings.
+    public mutating func strings() -> [String]? { elements { $0.string() } }
 
     /// Reads `null`; false (and nothing consumed) when the next value is something else.
     public mutating func null() -> Bool {
@@ -120,6 +123,26 @@ public struct JSONScanner {
             position += 1
         }
         return nil
+    }
+
+    /// Reads a member's value into `slot` with `read`; false (give up) when it does not read or
+    /// the member came before: a duplicate is left to `Codable`.
+    public mutating func once<T>(_ slot: inout T?, _ read: (inout JSONScanner) -> T?) -> Bool {
+        guard slot == nil, let value = read(&self) else { return false }
+        slot = value
+        return true
+    }
+
+    /// `once` for an optional member: `null` or a value, recorded as `.some(nil)` or `.some(value)`.
+    public mutating func onceOptional<T>(_ slot: inout T??, _ read: (inout JSONScanner) -> T?) -> Bool {
+        guard slot == nil else { return false }
+        if null() {
+            slot = .some(nil)
+            return true
+        }
+        guard let value = read(&self) else { return false }
+        slot = .some(value)
+        return true
     }
 
     /// Skips any one value (for members a newer peer may add).

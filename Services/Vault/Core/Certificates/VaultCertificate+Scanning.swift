@@ -117,17 +117,7 @@ extension LogEvidence {
     init?(scanning scanner: inout JSONScanner) {
         var entries: [Entry]?, checkpoint: SignedCheckpoint?
         let complete = scanner.object { scanner, key in
-            if key == "entries" {
-                return scanner.once(&entries) { scanner in
-                    var items: [Entry] = []
-                    let read = scanner.array { scanner in
-                        guard let entry = Entry(scanning: &scanner) else { return false }
-                        items.append(entry)
-                        return true
-                    }
-                    return read ? items : nil
-                }
-            }
+            if key == "entries" { return scanner.once(&entries) { $0.elements { Entry(scanning: &$0) } } }
             if key == "checkpoint" { return scanner.once(&checkpoint) { SignedCheckpoint(scanning: &$0) } }
             return scanner.skipValue()
         }
@@ -173,25 +163,6 @@ extension SignedCheckpoint {
 }
 
 extension JSONScanner {
-    /// Reads a member's value into `slot` once; a second occurrence gives up.
-    mutating func once<T>(_ slot: inout T?, _ read: (inout JSONScanner) -> T?) -> Bool {
-        guard slot == nil, let value = read(&self) else { return false }
-        slot = value
-        return true
-    }
-
-    /// Reads an optional member (`null` or a value) into `slot` once.
-    mutating func onceOptional<T>(_ slot: inout T??, _ read: (inout JSONScanner) -> T?) -> Bool {
-        guard slot == nil else { return false }
-        if null() {
-            slot = .some(nil)
-            return true
-        }
-        guard let value = read(&self) else { return false }
-        slot = .some(value)
-        return true
-    }
-
     /// Reads a time-stamp token written as base64 DER. Unlike its `Codable` form the DER is
     /// not parsed here: the verifier parses it once, to verify it (a token that does not parse
     /// is then reported as not verifying).
