@@ -6,6 +6,9 @@ import Foundation
 public struct Ed25519PublicKey: Sendable, Hashable {
     /// The 32-byte public key.
     public let rawRepresentation: [UInt8]
+    /// Lowercase hex of the first 8 bytes of SHA-256(raw public key): a short, stable name for
+    /// the key in signed documents and logs (kept, as verifiers look keys up by it).
+    public let keyID: String
     let key: PKey
 
     /// DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410 §4): SEQUENCE { SEQUENCE
@@ -23,6 +26,7 @@ public struct Ed25519PublicKey: Sendable, Hashable {
         }
         key = PKey(owning: try OpenSSL.make("EVP_PKEY_new_raw_public_key_ex") { pointer })
         self.rawRepresentation = rawRepresentation
+        keyID = Self.keyID(rawRepresentation)
     }
 
     /// Parses a PEM `PUBLIC KEY` holding an Ed25519 key.
@@ -30,11 +34,13 @@ public struct Ed25519PublicKey: Sendable, Hashable {
         let key = try PKey.publicKey(pem: pem, expecting: EVP_PKEY_ED25519)
         self.key = key
         rawRepresentation = try key.raw(private: false)
+        keyID = Self.keyID(rawRepresentation)
     }
 
     init(key: PKey) throws(CryptoError) {
         self.key = key
         rawRepresentation = try key.raw(private: false)
+        keyID = Self.keyID(rawRepresentation)
     }
 
     /// SubjectPublicKeyInfo PEM (`-----BEGIN PUBLIC KEY-----`), as `openssl pkey -pubout` writes it.
@@ -43,9 +49,7 @@ public struct Ed25519PublicKey: Sendable, Hashable {
         return "-----BEGIN PUBLIC KEY-----\n\(base64)\n-----END PUBLIC KEY-----\n"
     }
 
-    /// Lowercase hex of the first 8 bytes of SHA-256(raw public key): a short, stable name for
-    /// the key in signed documents and logs.
-    public var keyID: String { Hex.encode(SHA256.hash(rawRepresentation).prefix(8)) }
+    static func keyID(_ raw: [UInt8]) -> String { Hex.encode(SHA256.hash(raw).prefix(8)) }
 
     /// True only if `signature` is a valid Ed25519 signature of `message` by this key.
     /// Wrong length, malformed, or mismatching signatures all return false.

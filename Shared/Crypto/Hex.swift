@@ -15,17 +15,26 @@ public enum Hex {
 
     /// Decodes hex (either case); `nil` for odd length or any non-hex character.
     public static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        let utf8 = Array(text.utf8)
+        if let decoded = text.utf8.withContiguousStorageIfAvailable({ decode(utf8: $0) }) { return decoded }
+        return Array(text.utf8).withUnsafeBufferPointer { decode(utf8: $0) }
+    }
+
+    /// Decodes hex characters in place (a certificate's proofs are dozens of hashes; copying
+    /// each string first was most of the work).
+    private static func decode(utf8: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard utf8.count % 2 == 0 else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count / 2)
-        var index = 0
-        while index < utf8.count {
-            guard let high = value(utf8[index]), let low = value(utf8[index + 1]) else { return nil }
-            out.append(high << 4 | low)
-            index += 2
+        var valid = true
+        let out = [UInt8](unsafeUninitializedCapacity: utf8.count / 2) { buffer, count in
+            for index in 0..<(utf8.count / 2) {
+                guard let high = value(utf8[2 * index]), let low = value(utf8[2 * index + 1]) else {
+                    valid = false
+                    break
+                }
+                buffer[index] = high << 4 | low
+                count = index + 1
+            }
         }
-        return out
+        return valid ? out : nil
     }
 
     private static func value(_ char: UInt8) -> UInt8? {

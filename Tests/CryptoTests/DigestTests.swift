@@ -44,4 +44,17 @@ import Testing
         #expect(Hex.decode("zz") == nil)
         #expect(Hex.decode("") == [])
     }
+
+    @Test func hexDecodeRefusesABadCharacterAnywhere() {
+        let hash = SHA256.hex("songdal")
+        #expect(Hex.decode(hash) == SHA256.hash("songdal"))
+        #expect(Hex.decode(hash.uppercased()) == SHA256.hash("songdal"))
+        #expect(Hex.decode(hash.dropFirst(2)) == Array(SHA256.hash("songdal").dropFirst()))  // a Substring
+        for position in 0..<hash.count {
+            var bad = Array(hash.utf8)
+            bad[position] = UInt8(ascii: "g")
+            #expect(Hex.decode(String(decoding: bad, as: UTF8.self)) == nil, "bad character at \(position)")
+        }
+        #expect(Hex.decode("0é") == nil)
+    }
 }

@@ -150,4 +150,39 @@ struct JSONScannerValueTests {
         #expect(scan("1795399200123.5") { $0.millisecondsDate() } == nil)  // a fraction: Codable's to read
         #expect(scan("9007199254740993") { $0.millisecondsDate() } == nil)  // beyond exact doubles
     }
+
+    /// Strings are skipped eight bytes at a time: a quote, escape or control character must be
+    /// seen at every offset within a word, and so must the end of the input.
+    @Test func stringsMatchCodableAtEveryOffset() throws {
+        for length in 0..<40 {
+            let plain = String(repeating: "a", count: length)
+            #expect(scan("\"\(plain)\"") { $0.string() } == plain)
+            #expect(scan("\"\(plain)") { $0.string() } == nil, "unterminated after \(length)")
+            for special in ["\\\"", "\\\\", "\\n", "\\u00e9", "한글", "\\ud83d\\ude00"] {
+                let json = "\"\(plain)\(special)\(plain)\""
+                let expected = try JSONDecoder().decode(String.self, from: Data(json.utf8))
+                #expect(scan(json) { $0.string() } == expected, "\(special) after \(length)")
+            }
+            var control = Array("\"\(plain)x\(plain)\"".utf8)
+            control[1 + length] = 0x0a  // a raw newline: JSON forbids it, and so does Codable
+            #expect(scan(String(decoding: control, as: UTF8.self)) { $0.string() } == nil, "control after \(length)")
+        }
+        let high = String(repeating: "b", count: 20) + "\u{80}"  // bytes ≥ 0x80 are no control characters
+        #expect(scan("\"\(high)\"") { $0.string() } == high)
+        var invalid = Array("\"\(String(repeating: "c", count: 20))x\"".utf8)
+        invalid[21] = 0xff  // not UTF-8
+        var scanner = JSONScanner(invalid)
+        #expect(scanner.string() == nil)
+    }
+
+    @Test func base64ReadsBytesAndLeavesEscapesToCodable() throws {
+        let bytes: [UInt8] = Array(0..<200)
+        let text = Data(bytes).base64EncodedString()
+        try #require(text.contains("/"))
+        #expect(scan("\"\(text)\"") { $0.base64() } == bytes)
+        #expect(scan("\"\"") { $0.base64() } == [])
+        #expect(scan("\"\(text.replacingOccurrences(of: "/", with: "\\/"))\"") { $0.base64() } == nil)
+        #expect(scan("\"not base64!\"") { $0.base64() } == nil)
+        #expect(scan("42") { $0.base64() } == nil)
+    }
 }

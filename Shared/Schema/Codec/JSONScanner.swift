@@ -3,20 +3,20 @@ import Foundation
 /// A pull reader of JSON bytes for ``FastPayload`` types. Every method returns nil or false on
 /// anything it does not expect, and the caller then gives up: it never guesses.
 public struct JSONScanner {
-    private let bytes: [UInt8]
-    private var position = 0
+    @usableFromInline let bytes: [UInt8]
+    @usableFromInline var position = 0
 
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    @inlinable public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Whether only whitespace is left.
-    public mutating func atEnd() -> Bool {
+    @inlinable public mutating func atEnd() -> Bool {
         skipWhitespace()
         return position == bytes.count
     }
 
     /// Reads an object, calling `member` with each key; `member` must read the value and return
     /// false to give up. Keys with escapes are not expected in payloads: they give up too.
-    public mutating func object(_ member: (inout JSONScanner, JSONKey) -> Bool) -> Bool {
+    @inlinable public mutating func object(_ member: (inout JSONScanner, JSONKey) -> Bool) -> Bool {
         guard consume(0x7b) else { return false }
         if consume(0x7d) { return true }
         repeat {
@@ -27,7 +27,7 @@ public struct JSONScanner {
     }
 
     /// Reads an array, calling `element` for each item (it must read the item).
-    public mutating func array(_ element: (inout JSONScanner) -> Bool) -> Bool {
+    @inlinable public mutating func array(_ element: (inout JSONScanner) -> Bool) -> Bool {
         guard consume(0x5b) else { return false }
         if consume(0x5d) { return true }
         repeat {
@@ -37,7 +37,7 @@ public struct JSONScanner {
     }
 
     /// Reads an array whose every item `read` reads; nil when one does not.
-    public mutating func elements<T>(_ read: (inout JSONScanner) -> T?) -> [T]? {
+    @inlinable public mutating func elements<T>(_ read: (inout JSONScanner) -> T?) -> [T]? {
         var values: [T] = []
         let complete = array { scanner in
             guard let value = read(&scanner) else { return false }
@@ -48,10 +48,10 @@ public struct JSONScanner {
     }
 
     /// Reads an array of strings.
-    public mutating func strings() -> [String]? { elements { $0.string() } }
+    @inlinable public mutating func strings() -> [String]? { elements { $0.string() } }
 
     /// Reads `null`; false (and nothing consumed) when the next value is something else.
-    public mutating func null() -> Bool {
+    @inlinable public mutating func null() -> Bool {
         skipWhitespace()
         guard bytes.count - position >= 4, bytes[position] == 0x6e, bytes[position + 1] == 0x75,
               bytes[position + 2] == 0x6c, bytes[position + 3] == 0x6c else { return false }
@@ -60,7 +60,7 @@ public struct JSONScanner {
     }
 
     /// Reads a non-negative integer written in plain digits.
-    public mutating func unsigned() -> UInt64? {
+    @inlinable public mutating func unsigned() -> UInt64? {
         skipWhitespace()
         var value: UInt64 = 0
         let start = position
@@ -77,7 +77,7 @@ public struct JSONScanner {
     }
 
     /// Reads an integer written in plain digits, with an optional leading minus.
-    public mutating func integer() -> Int? {
+    @inlinable public mutating func integer() -> Int? {
         skipWhitespace()
         let negative = position < bytes.count && bytes[position] == 0x2d
         if negative { position += 1 }
@@ -87,7 +87,7 @@ public struct JSONScanner {
     }
 
     /// Reads `true` or `false`.
-    public mutating func bool() -> Bool? {
+    @inlinable public mutating func bool() -> Bool? {
         skipWhitespace()
         if literal("true") { return true }
         if literal("false") { return false }
@@ -96,45 +96,64 @@ public struct JSONScanner {
 
     /// Reads a date written as whole milliseconds since 1970, as `JSONEncoder` writes it with
     /// `.millisecondsSince1970` (a fraction gives up, so the caller's `Codable` path decides).
-    public mutating func millisecondsDate() -> Date? {
+    @inlinable public mutating func millisecondsDate() -> Date? {
         guard let milliseconds = integer(), abs(milliseconds) < 1 << 53 else { return nil }
         return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
 
     /// Reads a string, undoing escapes; nil for invalid UTF-8 or a bad escape.
-    public mutating func string() -> String? {
+    @inlinable public mutating func string() -> String? {
+        guard let (body, plain) = stringBody() else { return nil }
+        return plain ? String(validating: body, as: UTF8.self) : Self.unescaped(body)
+    }
+
+    /// Reads a string of base64 as the bytes it encodes, without making a `String` of it (a
+    /// time-stamp token is over a kilobyte); nil when it is not plain base64.
+    @inlinable public mutating func base64() -> [UInt8]? {
+        guard let (body, plain) = stringBody(), plain, let data = Data(base64Encoded: Data(body)) else { return nil }
+        return [UInt8](data)
+    }
+
+    /// Moves past the string at the position; its body (between the quotes) and whether that
+    /// has no escapes. Nil when there is no string, or it holds a raw control character.
+    @inlinable mutating func stringBody() -> (body: ArraySlice<UInt8>, plain: Bool)? {
         skipWhitespace()
         guard position < bytes.count, bytes[position] == 0x22 else { return nil }
-        position += 1
-        let start = position
-        var plain = true
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == 0x22 {
-                let slice = bytes[start..<position]
-                position += 1
-                return plain ? String(validating: slice, as: UTF8.self) : Self.unescaped(slice)
+        let start = position + 1
+        // Strings are most of a certificate's bytes: 8 at a time are skipped while none of them
+        // ends the string, starts an escape or is a control character.
+        let end = bytes.withUnsafeBufferPointer { buffer -> (index: Int, plain: Bool)? in
+            guard let base = buffer.baseAddress else { return nil }
+            var index = start
+            var plain = true
+            while true {
+                while index + 8 <= buffer.count,
+                      !Self.mayEndPlainRun(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                }
+                guard index < buffer.count else { return nil }
+                let byte = buffer[index]
+                if byte == 0x22 { return (index, plain) }
+                if byte < 0x20 { return nil }
+                if byte == 0x5c { plain = false }
+                index += byte == 0x5c ? 2 : 1
             }
-            if byte < 0x20 { return nil }
-            if byte == 0x5c {
-                plain = false
-                position += 1
-            }
-            position += 1
         }
-        return nil
+        guard let end else { return nil }
+        position = end.index + 1
+        return (bytes[start..<end.index], end.plain)
     }
 
     /// Reads a member's value into `slot` with `read`; false (give up) when it does not read or
     /// the member came before: a duplicate is left to `Codable`.
-    public mutating func once<T>(_ slot: inout T?, _ read: (inout JSONScanner) -> T?) -> Bool {
+    @inlinable public mutating func once<T>(_ slot: inout T?, _ read: (inout JSONScanner) -> T?) -> Bool {
         guard slot == nil, let value = read(&self) else { return false }
         slot = value
         return true
     }
 
     /// `once` for an optional member: `null` or a value, recorded as `.some(nil)` or `.some(value)`.
-    public mutating func onceOptional<T>(_ slot: inout T??, _ read: (inout JSONScanner) -> T?) -> Bool {
+    @inlinable public mutating func onceOptional<T>(_ slot: inout T??, _ read: (inout JSONScanner) -> T?) -> Bool {
         guard slot == nil else { return false }
         if null() {
             slot = .some(nil)
@@ -146,7 +165,7 @@ public struct JSONScanner {
     }
 
     /// Skips any one value (for members a newer peer may add).
-    public mutating func skipValue() -> Bool {
+    @inlinable public mutating func skipValue() -> Bool {
         skipWhitespace()
         guard position < bytes.count else { return false }
         switch bytes[position] {
@@ -160,9 +179,20 @@ public struct JSONScanner {
         }
     }
 
-    private static let delimiters: Set<UInt8> = [0x2c, 0x7d, 0x5d, 0x20, 0x0a, 0x0d, 0x09]
+    /// Whether any of the eight bytes in `word` is `"`, `\` or below 0x20 (the "has a zero
+    /// byte" and "has a byte less than" word tests; no false negatives, and a false positive
+    /// only sends the caller to its byte-by-byte path).
+    @inlinable @inline(__always) static func mayEndPlainRun(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5c)
+        let control = (word &- ones &* 0x20) & ~word
+        return (control | (quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & (ones &* 0x80) != 0
+    }
 
-    private mutating func rawKey() -> JSONKey? {
+    @usableFromInline static let delimiters: Set<UInt8> = [0x2c, 0x7d, 0x5d, 0x20, 0x0a, 0x0d, 0x09]
+
+    @inlinable mutating func rawKey() -> JSONKey? {
         guard position < bytes.count, bytes[position] == 0x22 else { return nil }
         let start = position + 1
         var index = start
@@ -175,7 +205,7 @@ public struct JSONScanner {
         return JSONKey(bytes: bytes[start..<index])
     }
 
-    private mutating func literal(_ text: StaticString) -> Bool {
+    @inlinable mutating func literal(_ text: StaticString) -> Bool {
         let matches = text.withUTF8Buffer { word in
             bytes.count - position >= word.count && bytes[position..<(position + word.count)].elementsEqual(word)
         }
@@ -183,14 +213,14 @@ public struct JSONScanner {
         return matches
     }
 
-    private mutating func consume(_ byte: UInt8) -> Bool {
+    @inlinable mutating func consume(_ byte: UInt8) -> Bool {
         skipWhitespace()
         guard position < bytes.count, bytes[position] == byte else { return false }
         position += 1
         return true
     }
 
-    private mutating func skipWhitespace() {
+    @inlinable mutating func skipWhitespace() {
         while position < bytes.count {
             let byte = bytes[position]
             guard byte == 0x20 || byte == 0x0a || byte == 0x0d || byte == 0x09 else { return }
@@ -199,7 +229,7 @@ public struct JSONScanner {
     }
 
     /// The text of a string body with escapes (`\n`, `\/`, `\u00e9`, surrogate pairs…) undone.
-    private static func unescaped(_ body: ArraySlice<UInt8>) -> String? {
+    @inlinable static func unescaped(_ body: ArraySlice<UInt8>) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(body.count)
         var index = body.startIndex
@@ -213,8 +243,12 @@ public struct JSONScanner {
             return value
         }
         while index < body.endIndex {
-            let byte = body[index]
-            guard byte == 0x5c else { out.append(byte); index += 1; continue }
+            guard body[index] == 0x5c else {
+                let run = body[index...].firstIndex(of: 0x5c) ?? body.endIndex
+                out.append(contentsOf: body[index..<run])
+                index = run
+                continue
+            }
             guard index + 1 < body.endIndex else { return nil }
             let code = body[index + 1]
             index += 2
@@ -242,7 +276,7 @@ public struct JSONScanner {
         return String(validating: out, as: UTF8.self)
     }
 
-    private static func hexDigit(_ byte: UInt8) -> UInt32? {
+    @inlinable static func hexDigit(_ byte: UInt8) -> UInt32? {
         switch byte {
         case 0x30...0x39: UInt32(byte - 0x30)
         case 0x61...0x66: UInt32(byte - 0x61 + 10)
@@ -254,9 +288,11 @@ public struct JSONScanner {
 
 /// An object key as read, compared without making a `String`.
 public struct JSONKey {
-    let bytes: ArraySlice<UInt8>
+    @usableFromInline let bytes: ArraySlice<UInt8>
 
-    public static func == (key: JSONKey, text: StaticString) -> Bool {
+    @usableFromInline init(bytes: ArraySlice<UInt8>) { self.bytes = bytes }
+
+    @inlinable public static func == (key: JSONKey, text: StaticString) -> Bool {
         text.withUTF8Buffer { key.bytes.elementsEqual($0) }
     }
 }

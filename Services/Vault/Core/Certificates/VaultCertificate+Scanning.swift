@@ -167,7 +167,6 @@ extension JSONScanner {
     /// not parsed here: the verifier parses it once, to verify it (a token that does not parse
     /// is then reported as not verifying).
     mutating func timeStampToken() -> TimeStampToken? {
-        guard let text = string(), let der = Data(base64Encoded: text) else { return nil }
-        return TimeStampToken(unparsedDER: [UInt8](der))
+        base64().map(TimeStampToken.init(unparsedDER:))
     }
 }
