@@ -4,6 +4,7 @@ import Synchronization
 public final class EndpointStatistics: Sendable {
     let sentCounter = Atomic<Int>(0)
     let acknowledgedCounter = Atomic<Int>(0)
+    let outboxDeleteCounter = Atomic<Int>(0)
     let retriedCounter = Atomic<Int>(0)
     let deadLetteredCounter = Atomic<Int>(0)
     let appliedCounter = Atomic<Int>(0)
@@ -14,6 +15,8 @@ public final class EndpointStatistics: Sendable {
     public var sent: Int { sentCounter.load(ordering: .relaxed) }
     /// Outbox rows removed after an ACK.
     public var acknowledged: Int { acknowledgedCounter.load(ordering: .relaxed) }
+    /// Write transactions that removed acknowledged rows (one per outbox pass that had ACKs).
+    public var outboxDeletes: Int { outboxDeleteCounter.load(ordering: .relaxed) }
     /// Re-sends after a missed ACK or a NACK.
     public var retried: Int { retriedCounter.load(ordering: .relaxed) }
     /// Messages given up on (either direction).

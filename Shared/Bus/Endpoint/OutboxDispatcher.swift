@@ -60,9 +60,20 @@ final class OutboxDispatcher: Sendable {
     /// Asks for a pass soon (after a commit that wrote outbox rows, or an ACK).
     func wake() { wakeContinuation.yield() }
 
+    /// Takes the ACKs of messages in flight. Replies to queries are acknowledged too but were
+    /// never outbox rows: their ACKs are dropped here, so a query costs its answering service no
+    /// outbox pass and no write. (An ACK of a row not in flight — sent before a restart and not
+    /// loaded again yet — is dropped too; the row is re-sent, de-duplicated and acknowledged.)
     func acknowledged(_ ids: [MessageID]) {
-        state.withLock { $0.acked.append(contentsOf: ids) }
-        wake()
+        let known = state.withLock { state -> Bool in
+            var any = false
+            for id in ids where state.inFlight[id] != nil {
+                state.acked.append(id)
+                any = true
+            }
+            return any
+        }
+        if known { wake() }
     }
 
     func refusedByBroker(_ ids: [MessageID], reason: String) {
@@ -126,6 +137,7 @@ final class OutboxDispatcher: Sendable {
         do {
             try await store.pool.write { db in try OutboxTable.delete(db, ids: ids) }
             statistics.acknowledgedCounter.add(removed, ordering: .relaxed)
+            statistics.outboxDeleteCounter.add(1, ordering: .relaxed)
         } catch {
             logger.error("outbox delete failed; rows will be re-sent and de-duplicated", metadata: ["error": "\(error)"])
         }
