@@ -11,6 +11,8 @@ public final class VaultContext: Sendable {
     public let keys: VaultKeys
     public let keyring: DataKeyring
     public let blobs: BlobStore
+    /// Syncs the blobs a registering transaction wrote, once, just before it commits.
+    let blobSync: BlobSyncBeforeCommit
     public let stamper: TimeStamper
     public let checkpoints: CheckpointStore
     public let oids: OIDMaker
@@ -24,13 +26,17 @@ public final class VaultContext: Sendable {
                                   settings: settings, pool: pool, now: clock.now)
         keyring = DataKeyring(master: keys.master)
         blobs = BlobStore(root: directory.appendingPathComponent("blobs"))
+        blobSync = BlobSyncBeforeCommit(sync: { [blobs] in try blobs.sync() })
         stamper = TimeStamper(authority: keys.tsa)
         checkpoints = CheckpointStore(keys: keys, stamper: stamper, origin: settings.origin)
         oids = OIDMaker(arc: settings.oidArc)
         // The log grows by a few hundred bytes a leaf, a million leaves a day at campaign pace:
         // with SQLite's default of a checkpoint (and its fsync) every 1,000 WAL pages, appends
         // spent most of their time waiting for the disk.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointPages)") }
+        try pool.writeWithoutTransaction { [blobSync] db in
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointPages)")
+            db.add(transactionObserver: blobSync, extent: .observerLifetime)
+        }
     }
 
     /// WAL pages between automatic checkpoints of the vault store (SQLite's default: 1,000).

@@ -9,9 +9,10 @@ import Schema
 /// Writes one sealed blob with POSIX calls, WORM-style: `O_EXCL` refuses to replace an existing
 /// blob, and the bytes go straight from the sealed buffer (no `Data` copy, no temporary file).
 ///
-/// Durability is the caller's choice: `durable` fsyncs the file (one registration), while a
-/// batch writes its blobs without it and makes them all durable with one `BlobStore.sync()`
-/// before its rows commit (one device flush per batch instead of one per document).
+/// Durability is the caller's choice: `durable` fsyncs the file, while registrations write their
+/// blobs without it and make them all durable with one `BlobStore.sync()` before their rows
+/// commit — the benchmark's batches explicitly, the bus handler's inbox transaction through
+/// `BlobSyncBeforeCommit` (one device flush per batch instead of one per document).
 enum BlobFile {
     enum Outcome { case written, folderMissing }
 

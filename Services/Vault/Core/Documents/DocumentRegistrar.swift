@@ -78,11 +78,14 @@ public struct DocumentRegistrar: Sendable {
             retentionUntil: record.retention, timeStampToken: Data(prepared.timeStampToken.der))
     }
 
-    /// Prepares and commits one document inside `db` (the bus handler's path).
+    /// Prepares and commits one document inside `db` (the bus handler's path). The blob is not
+    /// fsynced on its own: `db`'s transaction syncs all the blobs it wrote once, before it
+    /// commits (`BlobSyncBeforeCommit`), so an inbox batch of registrations costs one flush.
     public func register(_ input: VaultDocumentInput, source: DocumentSource, now: Date, in db: Database) throws -> DocumentStored {
         try EvidenceRecord.validate(id: input.institution, field: "institution")
         let key = try vault.keyring.key(for: input.institution, creatingIn: db)
-        let prepared = try prepare(input, source: source, key: key, now: now)
+        let prepared = try prepare(input, source: source, key: key, now: now, durable: false)
+        vault.blobSync.blobWritten()
         do {
             return try commit(prepared, in: db)
         } catch {

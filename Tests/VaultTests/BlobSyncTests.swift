@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import Schema
+import Testing
+@testable import VaultCore
+
+/// Registrations over the bus run inside one inbox transaction per batch: their blobs are made
+/// durable by one sync just before that transaction commits, and a failed sync commits nothing.
+@Suite struct BlobSyncTests {
+    @Test func aTransactionOfRegistrationsSyncsItsBlobsOnceBeforeCommitting() throws {
+        let fixture = try VaultFixture()
+        let registrar = DocumentRegistrar(vault: fixture.vault)
+        let now = fixture.clock.now
+        let stored = try fixture.store.pool.write { db in
+            try (0..<20).map { index in
+                try registrar.register(
+                    VaultDocumentInput(institution: "inst-a", fileName: "notice-\(index).pdf", title: "notice", keywords: [],
+                                       description: "batch"),
+                    source: .bytes(VaultFixture.pdf("bus batch \(index)")), now: now, in: db)
+            }
+        }
+        #expect(fixture.vault.blobSync.syncs == 1)
+        let key = try fixture.store.pool.write { db in try fixture.vault.keyring.key(for: "inst-a", creatingIn: db) }
+        for (index, document) in stored.enumerated() {
+            #expect(try fixture.vault.blobs.read(documentId: document.documentId, key: key) == VaultFixture.pdf("bus batch \(index)"))
+        }
+        // A transaction that wrote no blob syncs nothing.
+        try fixture.store.pool.write { db in try db.execute(sql: "CREATE TABLE scratch (x)") }
+        #expect(fixture.vault.blobSync.syncs == 1)
+        try fixture.register()
+        #expect(fixture.vault.blobSync.syncs == 2)
+    }
+
+    struct SyncFailed: Error {}
+
+    @Test func aFailedSyncRollsTheTransactionBack() throws {
+        let queue = try DatabaseQueue()
+        let observer = BlobSyncBeforeCommit(sync: { throw SyncFailed() })
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE document (id TEXT)")
+            db.add(transactionObserver: observer, extent: .observerLifetime)
+        }
+        #expect(throws: SyncFailed.self) {
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO document VALUES ('written')")
+                observer.blobWritten()
+            }
+        }
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") } == 0)
+        // Nothing pending any more: the next transaction commits without a sync.
+        try queue.write { db in try db.execute(sql: "INSERT INTO document VALUES ('plain')") }
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") } == 1)
+        #expect(observer.syncs == 0)
+    }
+}
