@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Schema
+import Synchronization
 import Testing
 @testable import VaultCore
 
@@ -33,9 +34,10 @@ import Testing
 
     struct SyncFailed: Error {}
 
-    @Test func aFailedSyncRollsTheTransactionBack() throws {
+    @Test func aFailedSyncRollsTheTransactionBackAndRemovesItsBlobs() throws {
         let queue = try DatabaseQueue()
-        let observer = BlobSyncBeforeCommit(sync: { throw SyncFailed() })
+        let removed = Mutex<[String]>([])
+        let observer = BlobSyncBeforeCommit(sync: { throw SyncFailed() }, remove: { id in removed.withLock { $0.append(id) } })
         try queue.write { db in
             try db.execute(sql: "CREATE TABLE document (id TEXT)")
             db.add(transactionObserver: observer, extent: .observerLifetime)
@@ -43,13 +45,36 @@ import Testing
         #expect(throws: SyncFailed.self) {
             try queue.write { db in
                 try db.execute(sql: "INSERT INTO document VALUES ('written')")
-                observer.blobWritten()
+                observer.blobWritten("1.2.410.200032.9.1")
             }
         }
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") } == 0)
+        #expect(removed.withLock { $0 } == ["1.2.410.200032.9.1"])
         // Nothing pending any more: the next transaction commits without a sync.
         try queue.write { db in try db.execute(sql: "INSERT INTO document VALUES ('plain')") }
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") } == 1)
         #expect(observer.syncs == 0)
+    }
+
+    /// An inbox batch whose handler fails is rolled back whole and retried message by message:
+    /// the blobs of the first attempt must not stay behind unreferenced.
+    @Test func aRolledBackRegistrationLeavesNoBlob() throws {
+        let fixture = try VaultFixture()
+        let registrar = DocumentRegistrar(vault: fixture.vault)
+        let now = fixture.clock.now
+        struct Abandoned: Error {}
+        var documentId = ""
+        #expect(throws: Abandoned.self) {
+            try fixture.store.pool.write { db in
+                documentId = try registrar.register(
+                    VaultDocumentInput(institution: "inst-a", fileName: "notice.pdf", title: "notice", keywords: [], description: "x"),
+                    source: .bytes(VaultFixture.pdf("abandoned")), now: now, in: db).documentId
+                #expect(fixture.vault.blobs.exists(documentId))
+                throw Abandoned()
+            }
+        }
+        #expect(!documentId.isEmpty)
+        #expect(!fixture.vault.blobs.exists(documentId))
+        #expect(fixture.vault.blobSync.syncs == 0)
     }
 }

@@ -11,7 +11,8 @@ public final class VaultContext: Sendable {
     public let keys: VaultKeys
     public let keyring: DataKeyring
     public let blobs: BlobStore
-    /// Syncs the blobs a registering transaction wrote, once, just before it commits.
+    /// Syncs the blobs a registering transaction wrote, once, just before it commits (removes
+    /// them when it rolls back).
     let blobSync: BlobSyncBeforeCommit
     public let stamper: TimeStamper
     public let checkpoints: CheckpointStore
@@ -26,7 +27,7 @@ public final class VaultContext: Sendable {
                                   settings: settings, pool: pool, now: clock.now)
         keyring = DataKeyring(master: keys.master)
         blobs = BlobStore(root: directory.appendingPathComponent("blobs"))
-        blobSync = BlobSyncBeforeCommit(sync: { [blobs] in try blobs.sync() })
+        blobSync = BlobSyncBeforeCommit(sync: { [blobs] in try blobs.sync() }, remove: { [blobs] in try? blobs.remove($0) })
         stamper = TimeStamper(authority: keys.tsa)
         checkpoints = CheckpointStore(keys: keys, stamper: stamper, origin: settings.origin)
         oids = OIDMaker(arc: settings.oidArc)

@@ -2,24 +2,29 @@ import GRDB
 import Synchronization
 
 /// Makes the blobs a transaction wrote durable just before it commits, with one file-system
-/// sync for all of them.
+/// sync for all of them, and removes them if it rolls back.
 ///
 /// The bus applies a whole inbox batch — often many `vault.register` messages — in one
 /// transaction, so documents registered over the bus get the batch path's one flush instead of
 /// an fsync each. The sync runs in SQLite's commit hook: if it fails it throws, which rolls the
-/// transaction back, so no row ever commits pointing at a blob that may not be on disk.
+/// transaction back, so no row ever commits pointing at a blob that may not be on disk. A
+/// rollback (a failed sync, or an inbox batch retried message by message) removes the blobs
+/// nothing refers to any more.
 final class BlobSyncBeforeCommit: TransactionObserver, Sendable {
     private let sync: @Sendable () throws -> Void
-    private let pending = Atomic<Bool>(false)
+    private let remove: @Sendable (String) -> Void
+    private let written = Mutex<[String]>([])
     private let syncCounter = Atomic<Int>(0)
 
-    /// `sync` makes every blob written so far durable (`BlobStore.sync` in the vault).
-    init(sync: @escaping @Sendable () throws -> Void) {
+    /// `sync` makes every blob written so far durable (`BlobStore.sync` in the vault); `remove`
+    /// deletes one document's blob.
+    init(sync: @escaping @Sendable () throws -> Void, remove: @escaping @Sendable (String) -> Void) {
         self.sync = sync
+        self.remove = remove
     }
 
-    /// Says a blob was written without its own fsync in the current transaction.
-    func blobWritten() { pending.store(true, ordering: .releasing) }
+    /// Says the blob of `documentId` was written, without its own fsync, in the current transaction.
+    func blobWritten(_ documentId: String) { written.withLock { $0.append(documentId) } }
 
     /// File-system syncs made before commits (one per committing transaction that wrote blobs).
     var syncs: Int { syncCounter.load(ordering: .relaxed) }
@@ -29,14 +34,14 @@ final class BlobSyncBeforeCommit: TransactionObserver, Sendable {
     func databaseDidChange(with event: DatabaseEvent) {}
 
     func databaseWillCommit() throws {
-        guard pending.exchange(false, ordering: .acquiringAndReleasing) else { return }
+        guard !written.withLock({ $0.isEmpty }) else { return }
         try sync()
         syncCounter.add(1, ordering: .relaxed)
     }
 
-    func databaseDidCommit(_ db: Database) {}
+    func databaseDidCommit(_ db: Database) { written.withLock { $0.removeAll() } }
 
-    /// A rolled-back transaction's blobs stay unreferenced (left for an operator's sweep) and
-    /// need no sync.
-    func databaseDidRollback(_ db: Database) { pending.store(false, ordering: .releasing) }
+    func databaseDidRollback(_ db: Database) {
+        for documentId in written.withLock({ list in defer { list.removeAll() }; return list }) { remove(documentId) }
+    }
 }

@@ -85,7 +85,7 @@ public struct DocumentRegistrar: Sendable {
         try EvidenceRecord.validate(id: input.institution, field: "institution")
         let key = try vault.keyring.key(for: input.institution, creatingIn: db)
         let prepared = try prepare(input, source: source, key: key, now: now, durable: false)
-        vault.blobSync.blobWritten()
+        vault.blobSync.blobWritten(prepared.record.documentId)
         do {
             return try commit(prepared, in: db)
         } catch {
