@@ -2,6 +2,10 @@ import Foundation
 
 /// A pull reader of JSON bytes for ``FastPayload`` types. Every method returns nil or false on
 /// anything it does not expect, and the caller then gives up: it never guesses.
+///
+/// Everything is `@inlinable`: its users live in other modules (vault certificates, identity
+/// payloads), and as plain cross-module calls each member read cost a call and a generic
+/// metadata lookup instead of being specialized into the caller.
 public struct JSONScanner {
     @usableFromInline let bytes: [UInt8]
     @usableFromInline var position = 0
