@@ -32,6 +32,23 @@ import Testing
         #expect(fixture.vault.blobSync.syncs == 2)
     }
 
+    /// A staged file's blob is written without an fsync of its own (AESGCMStream leaves
+    /// durability to the store): its registration must sync before committing too.
+    @Test func aStagedFileRegistrationIsSyncedBeforeCommitting() throws {
+        let fixture = try VaultFixture()
+        let staged = fixture.directory.appendingPathComponent("staged.pdf")
+        try Data(VaultFixture.pdf("staged")).write(to: staged)
+        let registrar = DocumentRegistrar(vault: fixture.vault)
+        let now = fixture.clock.now
+        let stored = try fixture.store.pool.write { db in
+            try registrar.register(
+                VaultDocumentInput(institution: "inst-a", fileName: "staged.pdf", title: "notice", keywords: [], description: "file"),
+                source: .file(staged), now: now, in: db)
+        }
+        #expect(fixture.vault.blobSync.syncs == 1)
+        #expect(fixture.vault.blobs.exists(stored.documentId))
+    }
+
     struct SyncFailed: Error {}
 
     @Test func aFailedSyncRollsTheTransactionBackAndRemovesItsBlobs() throws {

@@ -10,8 +10,10 @@ public struct DocumentRegistrar: Sendable {
     public init(vault: VaultContext) { self.vault = vault }
 
     /// Validates input and kind, writes the encrypted blob and makes the time-stamp token.
-    /// A batch passes `durable: false` for in-memory bytes and calls `vault.blobs.sync()` once
-    /// before committing its documents (files staged on disk are always written durably).
+    /// `durable` fsyncs a blob made from in-memory bytes; a blob made from a staged file is never
+    /// synced here. So a caller passing `durable: false`, or a file, makes the blobs durable
+    /// before committing their rows: a batch with one `vault.blobs.sync()`, `register` through
+    /// the transaction's `BlobSyncBeforeCommit`.
     public func prepare(_ input: VaultDocumentInput, source: DocumentSource, key: AESGCMKey, now: Date,
                         durable: Bool = true) throws -> PreparedDocument {
         try validate(input)
