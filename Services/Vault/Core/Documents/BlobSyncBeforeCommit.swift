@@ -4,7 +4,7 @@ import Synchronization
 /// Makes the blobs a transaction wrote durable just before it commits, with one file-system
 /// sync for all of them, and removes them if it rolls back.
 ///
-/// The bus applies a whole inbox batch — often many `vault.register` messages — in one
+/// The bus applies a whole inbox batch — often many `vault.store` messages — in one
 /// transaction, so documents registered over the bus get the batch path's one flush instead of
 /// an fsync each. The sync runs in SQLite's commit hook: if it fails it throws, which rolls the
 /// transaction back, so no row ever commits pointing at a blob that may not be on disk. A
