@@ -104,7 +104,7 @@ public final class BusEndpoint: Service, Sendable {
             let id = MessageID.make(now: now())
             let header = EnvelopeHeader(id: id, type: type.name, version: type.version, source: outbox.source, destination: target)
             reply = try await pending.wait(for: id, timeoutMilliseconds: timeout * configuration.queryAttempts,
-                                           timeoutError: .timeout(type: type.name, destination: target)) {
+                                           timeoutError: .timeout(type: type.name, destination: target), acknowledgeReply: true) {
                 appender.append(.init(envelope: Envelope(header: header, payload: payload)) { [pending] _ in
                     pending.fail(id, with: .notRunning)
                 })
@@ -131,7 +131,7 @@ public final class BusEndpoint: Service, Sendable {
             do {
                 return try await pending.wait(
                     for: header.id, timeoutMilliseconds: timeout,
-                    timeoutError: .timeout(type: type.name, destination: target)
+                    timeoutError: .timeout(type: type.name, destination: target), acknowledgeReply: false
                 ) {
                     client.send(Envelope(header: header, payload: payload))
                 }
@@ -198,8 +198,9 @@ public final class BusEndpoint: Service, Sendable {
                     dispatcher.refusedByBroker(ids, reason: reason)
                     for id in ids { pending.fail(id, with: .unroutable(destination: "?", reason: reason)) }
                 case .message(let envelope):
-                    if envelope.header.correlationId != nil, pending.resolve(envelope) {
-                        client.acknowledge([envelope.header.id], to: envelope.header.source)
+                    if envelope.header.correlationId != nil, let acknowledge = pending.resolve(envelope) {
+                        // A query's reply was sent directly: no outbox waits for its ACK.
+                        if acknowledge { client.acknowledge([envelope.header.id], to: envelope.header.source) }
                     } else if case .query? = handlers.entry(for: envelope.header.type) {
                         queries.append(envelope)
                     } else {

@@ -12,6 +12,9 @@ final class PendingReplies: Sendable {
         var continuation: CheckedContinuation<Envelope, any Error>
         var deadline: ContinuousClock.Instant
         var timeoutError: BusError
+        /// Whether the reply came through the answering service's outbox (a command's), which
+        /// waits for an ACK; a query's reply is sent directly and nobody waits for one.
+        var acknowledgeReply: Bool
     }
 
     private struct State {
@@ -25,12 +28,15 @@ final class PendingReplies: Sendable {
     private let state = Mutex(State())
 
     /// Waits for the reply to `id`, or `timeout` ms, whichever first. `send` runs after the
-    /// waiter is registered, so even an instant reply is not missed.
-    func wait(for id: MessageID, timeoutMilliseconds: Int, timeoutError: BusError, send: () -> Void) async throws -> Envelope {
+    /// waiter is registered, so even an instant reply is not missed. `acknowledgeReply`: the
+    /// reply is a command's, delivered through an outbox that waits for its ACK.
+    func wait(for id: MessageID, timeoutMilliseconds: Int, timeoutError: BusError, acknowledgeReply: Bool,
+              send: () -> Void) async throws -> Envelope {
         let deadline = ContinuousClock.now + .milliseconds(timeoutMilliseconds)
         return try await withCheckedThrowingContinuation { continuation in
             let startSweeper = state.withLock { state -> Bool in
-                state.waiting[id] = Waiter(continuation: continuation, deadline: deadline, timeoutError: timeoutError)
+                state.waiting[id] = Waiter(continuation: continuation, deadline: deadline, timeoutError: timeoutError,
+                                           acknowledgeReply: acknowledgeReply)
                 guard !state.sweeping else { return false }
                 state.sweeping = true
                 return true
@@ -59,12 +65,13 @@ final class PendingReplies: Sendable {
         }
     }
 
-    /// Hands a reply to its waiter; false when nobody waits for it (any more).
-    func resolve(_ reply: Envelope) -> Bool {
+    /// Hands a reply to its waiter; then true when the reply must be acknowledged, nil when
+    /// nobody waits for it (any more).
+    func resolve(_ reply: Envelope) -> Bool? {
         guard let id = reply.header.correlationId,
-              let waiter = state.withLock({ $0.waiting.removeValue(forKey: id) }) else { return false }
+              let waiter = state.withLock({ $0.waiting.removeValue(forKey: id) }) else { return nil }
         waiter.continuation.resume(returning: reply)
-        return true
+        return waiter.acknowledgeReply
     }
 
     /// Fails the waiter of `id`, if any.
