@@ -102,8 +102,8 @@ struct RequestReplyTests {
         let sink = try await cluster.start(sinkMember)
         let source = try await cluster.start(sourceMember)
         for _ in 0..<20 { #expect(try await source.request(CountQuery(minimum: 0)).count == 0) }
-        // Each reply's ACK reached the sink before the next query did (one pipe, in order); a
-        // delete pass for them would have run within this pause.
+        // Query replies are not acknowledged, and an ACK of one would be dropped by the sink's
+        // dispatcher; a delete pass for such ACKs would have run within this pause.
         try await Task.sleep(for: .milliseconds(300))
         #expect(sink.statistics.outboxDeletes == 0)
         await cluster.shutdown()

@@ -60,10 +60,11 @@ final class OutboxDispatcher: Sendable {
     /// Asks for a pass soon (after a commit that wrote outbox rows, or an ACK).
     func wake() { wakeContinuation.yield() }
 
-    /// Takes the ACKs of messages in flight. Replies to queries are acknowledged too but were
-    /// never outbox rows: their ACKs are dropped here, so a query costs its answering service no
-    /// outbox pass and no write. (An ACK of a row not in flight — sent before a restart and not
-    /// loaded again yet — is dropped too; the row is re-sent, de-duplicated and acknowledged.)
+    /// Takes the ACKs of messages in flight; an ACK of anything else (a message this outbox never
+    /// sent, such as a query reply from an older peer that still acknowledges those) is dropped,
+    /// so it costs no outbox pass and no write. An ACK of a row not in flight — sent before a
+    /// restart and not loaded again yet — is dropped too; the row is re-sent, de-duplicated and
+    /// acknowledged again.
     func acknowledged(_ ids: [MessageID]) {
         let known = state.withLock { state -> Bool in
             var any = false
