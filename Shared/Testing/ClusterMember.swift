@@ -13,6 +13,8 @@ public struct ClusterMember: Sendable {
     public var instance: String
     public var migrations: [Migration]
     public var registry: MessageRegistry
+    /// Page size of the member's store when it is created.
+    public var storePageSize: Int
     /// Tunes the endpoint (shorter retry timers in tests, say) before it starts.
     public var tune: @Sendable (inout EndpointConfiguration) -> Void
     /// Registers handlers on the endpoint and returns the service's other long-running parts.
@@ -20,6 +22,7 @@ public struct ClusterMember: Sendable {
 
     public init(
         service: String, instance: String = "1", migrations: [Migration] = [], registry: MessageRegistry,
+        storePageSize: Int = StoreConfiguration.defaultPageSize,
         tune: @escaping @Sendable (inout EndpointConfiguration) -> Void = { _ in },
         build: @escaping @Sendable (ServiceEnvironment) async throws -> [any Service]
     ) {
@@ -27,6 +30,7 @@ public struct ClusterMember: Sendable {
         self.instance = instance
         self.migrations = migrations
         self.registry = registry
+        self.storePageSize = storePageSize
         self.tune = tune
         self.build = build
     }
@@ -37,6 +41,6 @@ extension ClusterMember {
     public init(_ definition: any ServiceDefinition.Type, instance: String = "1",
                 tune: @escaping @Sendable (inout EndpointConfiguration) -> Void = { _ in }) {
         self.init(service: definition.name, instance: instance, migrations: definition.migrations,
-                  registry: definition.registry, tune: tune, build: { try await definition.build($0) })
+                  registry: definition.registry, storePageSize: definition.storePageSize, tune: tune, build: { try await definition.build($0) })
     }
 }

@@ -111,7 +111,8 @@ public final class TestCluster: Sendable {
     public func start(_ member: ClusterMember) async throws -> BusEndpoint {
         let key = "\(member.service)/\(member.instance)"
         let folder = directory.appendingPathComponent("\(member.service)-\(member.instance)")
-        let store = try ServiceStore(directory: folder, service: member.service, migrations: member.migrations)
+        let store = try ServiceStore(directory: folder, service: member.service, migrations: member.migrations,
+                                     pageSize: member.storePageSize)
         var configuration = EndpointConfiguration(service: member.service, instance: member.instance, brokerEndpoint: brokerEndpoint)
         configuration.heartbeatMilliseconds = 200
         configuration.retry.ackTimeoutMilliseconds = 500

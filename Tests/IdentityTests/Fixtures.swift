@@ -27,7 +27,8 @@ struct Scratch {
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("identity-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try ServiceStore(directory: folder, service: "identity", migrations: IdentityService.migrations)
+        store = try ServiceStore(directory: folder, service: "identity", migrations: IdentityService.migrations,
+                                 pageSize: IdentityService.storePageSize)
         keys = try IdentityKeys.generate()
         directory = try IdentityDirectory(pool: store.pool, keys: keys)
     }

@@ -8,6 +8,9 @@ import Store
 public enum VaultService: ServiceDefinition {
     public static let name = "vault"
     public static let migrations: [Migration] = VaultMigrations.all
+    /// Appends rewrite the log's node and leaf indexes at random places: with 16 KiB pages a
+    /// million-leaf append measured ~97k → ~131k leaves/s.
+    public static let storePageSize = 16_384
     public static let registry = MessageRegistry([
         StoreDocument.messageType, StoreDocumentFile.messageType, DocumentStored.messageType,
         DocumentMetadataQuery.messageType, DocumentMetadata.messageType, FetchDocument.messageType, DocumentContent.messageType,

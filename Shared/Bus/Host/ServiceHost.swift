@@ -19,8 +19,9 @@ public enum ServiceHost {
         }
         await ServiceMain.run(service: definition.name, options: options) { context in
             let configuration = context.configuration
-            let store = try ServiceStore(
-                configuration: StoreConfiguration(path: configuration.storePath), migrations: definition.migrations)
+            var storeConfiguration = StoreConfiguration(path: configuration.storePath)
+            storeConfiguration.pageSize = definition.storePageSize
+            let store = try ServiceStore(configuration: storeConfiguration, migrations: definition.migrations)
             var endpointConfiguration = EndpointConfiguration(
                 service: configuration.service, instance: configuration.instance,
                 brokerEndpoint: configuration.busEndpoint, security: try security(for: configuration))

@@ -24,7 +24,10 @@ public final class ServiceStore: Sendable {
         config.busyMode = .timeout(configuration.busyTimeout)
         config.label = configuration.path.lastPathComponent
         let synchronous = configuration.synchronousFull ? "FULL" : "NORMAL"
+        let pageSize = configuration.pageSize
         config.prepareDatabase { db in
+            // Takes effect only while the file is still empty (see `StoreConfiguration.pageSize`).
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA page_size = \(pageSize)") }
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
             // Bulk imports touch several indexes per row: the writer gets a 16 MiB page cache
@@ -51,9 +54,10 @@ public final class ServiceStore: Sendable {
     }
 
     /// Convenience: `<directory>/<service>.sqlite`.
-    public convenience init(directory: URL, service: String, migrations: [Migration] = []) throws(StoreError) {
-        try self.init(
-            configuration: StoreConfiguration(path: directory.appendingPathComponent("\(service).sqlite")),
-            migrations: migrations)
+    public convenience init(directory: URL, service: String, migrations: [Migration] = [],
+                            pageSize: Int = StoreConfiguration.defaultPageSize) throws(StoreError) {
+        var configuration = StoreConfiguration(path: directory.appendingPathComponent("\(service).sqlite"))
+        configuration.pageSize = pageSize
+        try self.init(configuration: configuration, migrations: migrations)
     }
 }

@@ -20,7 +20,8 @@ public enum IdentityBenchmark {
         sync()
 
         let keys = try IdentityKeys.generate()
-        let store = try ServiceStore(directory: work, service: IdentityService.name, migrations: IdentityService.migrations)
+        let store = try ServiceStore(directory: work, service: IdentityService.name, migrations: IdentityService.migrations,
+                                     pageSize: IdentityService.storePageSize)
         let directoryDomain = try IdentityDirectory(pool: store.pool, keys: keys)
         let importStart = ContinuousClock.now
         let report = try directoryDomain.importCSV(url: csv, now: Date(timeIntervalSince1970: 1_795_399_200))

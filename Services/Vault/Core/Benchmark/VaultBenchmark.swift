@@ -15,7 +15,8 @@ public enum VaultBenchmark {
     public static func run(count: Int?, directory: URL) async throws -> [(key: String, value: String)] {
         let folder = directory.appendingPathComponent("vault-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try ServiceStore(directory: folder, service: "vault", migrations: VaultMigrations.all)
+        let store = try ServiceStore(directory: folder, service: "vault", migrations: VaultMigrations.all,
+                                     pageSize: VaultService.storePageSize)
         let clock = FakeWallClock(Date(timeIntervalSince1970: 1_795_399_200))
         let vault = try VaultContext(directory: folder, settings: VaultSettings(), pool: store.pool, clock: clock)
         let documents = count.map { max(100, $0 / 250) } ?? 4_000
