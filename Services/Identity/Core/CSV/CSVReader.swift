@@ -55,6 +55,16 @@ public struct CSVReader: ~Copyable {
         var afterClosingQuote = false
         var sawAnything = false
         while true {
+            // Most bytes are plain field content: copied in runs, not one by one.
+            if !afterClosingQuote, position < chunk.count {
+                let run = plainRun(inQuotes: inQuotes)
+                if run > 0 {
+                    buffer.append(contentsOf: chunk[position..<(position + run)])
+                    position += run
+                    sawAnything = true
+                    continue
+                }
+            }
             guard let byte = try peekByte() else {
                 if inQuotes { throw .unterminatedQuote(line: line) }
                 guard sawAnything else { return false }
@@ -99,6 +109,28 @@ public struct CSVReader: ~Copyable {
                 if afterClosingQuote { return try skipBrokenLine() }
                 buffer.append(byte)
             }
+        }
+    }
+
+    /// How many bytes from `position` on, within the chunk, need no decision: anything but a
+    /// quote and a line end inside quotes, anything but those and a comma outside.
+    private func plainRun(inQuotes: Bool) -> Int {
+        chunk.withUnsafeBufferPointer { bytes in
+            var index = position
+            if inQuotes {
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            } else {
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    // One comparison for the usual case: all four specials are below 0x2D.
+                    if byte > UInt8(ascii: ",") { index += 1; continue }
+                    if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\"") {
+                        break
+                    }
+                    index += 1
+                }
+            }
+            return index - position
         }
     }
 
