@@ -43,5 +43,21 @@ struct MigrationTests {
             try Int.fetchOne(db, sql: "SELECT (SELECT COUNT(*) FROM identity_line WHERE ci_key = 0) + (SELECT COUNT(*) FROM identity_ledger WHERE person_key = 0)")
         }
         #expect(unkeyed == 0)
+        // Lines are found by phone through the new phone key: a newer row for a stored phone
+        // updates its line (no second line), and a number change finds the line.
+        let resent = try directory.importCSV(url: try fileOf([row(ci(1), "KT", "010-1234-5670")], in: folder),
+                                             now: Date(timeIntervalSince1970: 1_795_399_200))
+        #expect(resent.updated == 1 && resent.inserted == 0)
+        let changed = try directory.changeNumber(ChangeNumber(ci: ci(2), oldPhone: "01012345671", newPhone: "01077776666",
+                                                              effectiveAt: Date(timeIntervalSince1970: 1_795_399_200)))
+        #expect(changed.changed)
+        #expect(try directory.resolve(ci: ci(2)).line?.phone == "01077776666")
+        #expect(try directory.lineCount() == 2)
+    }
+
+    private func fileOf(_ rows: [String], in folder: URL) throws -> URL {
+        let url = folder.appendingPathComponent("resent.csv")
+        try Data(([header] + rows).joined(separator: "\n").utf8).write(to: url)
+        return url
     }
 }

@@ -16,8 +16,8 @@ struct LineUpdates {
     }
 
     private func locate(phoneHash: [UInt8], in db: Database) throws -> Located? {
-        try Row.fetchOne(db, sql: "SELECT id, ci_hash, updated_at, status FROM identity_line WHERE phone_hash = ?",
-                         arguments: [Data(phoneHash)]).map { Located(id: $0[0], ciHash: $0[1], updatedAt: $0[2], status: $0[3]) }
+        try Row.fetchOne(db, sql: "SELECT id, ci_hash, updated_at, status FROM identity_line WHERE \(PhoneLookup.condition)",
+                         arguments: [LookupKey.of(phoneHash), Data(phoneHash)]).map { Located(id: $0[0], ciHash: $0[1], updatedAt: $0[2], status: $0[3]) }
     }
 
     func changeNumber(_ request: ChangeNumber, in db: Database) throws -> LineUpdated {
@@ -35,8 +35,8 @@ struct LineUpdates {
             throw IdentityErrors.lineNotFound
         }
         let at = max(line.updatedAt, Int64(request.effectiveAt.timeIntervalSince1970 * 1000))
-        try db.execute(sql: "UPDATE identity_line SET phone_hash = ?, phone_sealed = ?, updated_at = ? WHERE id = ?",
-                       arguments: [Data(newHash), Data(try cipher.seal(new, hash: newHash)), at, line.id])
+        try db.execute(sql: "UPDATE identity_line SET phone_hash = ?, phone_key = ?, phone_sealed = ?, updated_at = ? WHERE id = ?",
+                       arguments: [Data(newHash), LookupKey.of(newHash), Data(try cipher.seal(new, hash: newHash)), at, line.id])
         return LineUpdated(changed: true)
     }
 

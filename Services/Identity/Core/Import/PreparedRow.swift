@@ -5,6 +5,10 @@ struct PreparedRow: Sendable {
     var row: DirectoryRow
     var ciHash: [UInt8]
     var phoneHash: [UInt8]
+    /// `LookupKey.of(phoneHash)`: the line's place in the phone index.
+    var phoneKey: Int64
+    /// The row's place in its batch (file order).
+    var sequence: Int
     var ciSealed: [UInt8]
     var phoneSealed: [UInt8]
 }

@@ -80,5 +80,40 @@ enum IdentityMigrations {
             try db.execute(sql: "DROP INDEX identity_ledger_person")
             try db.execute(sql: "CREATE INDEX identity_ledger_person_key ON identity_ledger(person_key)")
         },
+        // Lines found by phone through an integer prefix too, like people. The UNIQUE index of
+        // 32-byte phone hashes was two thirds of the pages an import rewrites at every commit;
+        // one phone is one line because every write finds the phone's line first
+        // (`PhoneLookup`) on the single writer connection. SQLite cannot drop a column's
+        // UNIQUE, so the table is rebuilt.
+        Migration("identity-v3-phone-keys") { db in
+            try db.execute(sql: """
+                CREATE TABLE identity_line_v3 (
+                    id INTEGER PRIMARY KEY,
+                    ci_hash BLOB NOT NULL,
+                    ci_key INTEGER NOT NULL,
+                    phone_hash BLOB NOT NULL,
+                    phone_key INTEGER NOT NULL,
+                    carrier INTEGER NOT NULL,
+                    kind INTEGER NOT NULL,
+                    mvno_host INTEGER,
+                    status INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    ci_sealed BLOB NOT NULL,
+                    phone_sealed BLOB NOT NULL,
+                    full_sync INTEGER NOT NULL DEFAULT 0
+                );
+                INSERT INTO identity_line_v3 (id, ci_hash, ci_key, phone_hash, phone_key, carrier, kind, mvno_host, status,
+                                              updated_at, ci_sealed, phone_sealed, full_sync)
+                SELECT id, ci_hash, ci_key, phone_hash, 0, carrier, kind, mvno_host, status, updated_at, ci_sealed, phone_sealed, full_sync
+                FROM identity_line;
+                DROP TABLE identity_line;
+                ALTER TABLE identity_line_v3 RENAME TO identity_line;
+                """)
+            try LookupKey.backfill("identity_line", column: "phone_key", from: "phone_hash", in: db)
+            try db.execute(sql: """
+                CREATE INDEX identity_line_ci_key ON identity_line(ci_key);
+                CREATE INDEX identity_line_phone_key ON identity_line(phone_key);
+                """)
+        },
     ]
 }
