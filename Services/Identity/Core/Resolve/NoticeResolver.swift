@@ -9,6 +9,8 @@ import Schema
 struct NoticeResolver: Sendable {
     let resolver: LineResolver
     let pool: DatabasePool
+    /// Readers a big batch is spread over: one per core.
+    var readers = ProcessInfo.processInfo.activeProcessorCount
 
     static let releasedFields: [DisclosedField] = [.carrier, .phone]
 
@@ -30,55 +32,74 @@ struct NoticeResolver: Sendable {
         // A batch reuses one set of OpenSSL contexts for all its hashes and boxes; a single CI
         // does not repay setting them up.
         let session = cis.count > 1 ? try resolver.cipher.session() : nil
-        var hashes: [[UInt8]] = []
-        hashes.reserveCapacity(cis.count)
-        for (index, ci) in cis.enumerated() {
+        let hashes = try cis.enumerated().map { index, ci in
             guard let bytes = CICodec.decode(ci) else { throw IdentityErrors.invalidCI(field: field(index)) }
-            hashes.append(session?.ciHash(bytes) ?? resolver.cipher.ciHash(bytes))
+            return session?.ciHash(bytes) ?? resolver.cipher.ciHash(bytes)
         }
-        var generator = SplitMix64(seed: seed ?? UInt64.random(in: .min ... .max))
+        let seed = seed ?? UInt64.random(in: .min ... .max)
         let template = LedgerRecord(
             personHash: [], recipient: requester, fields: Self.releasedFields, purpose: "notice from \(institution)",
             basis: .notice, reference: "", outcome: .released, at: now)
-        // A big batch is read in chunks, each chunk's ledger rows written (on the writer, another
-        // core) while the next chunk is read. The answer still leaves only after every row is
-        // committed; if a later chunk fails, earlier ones stay ledgered for a release that never
-        // left — the ledger may over-state, never under-state.
         if hashes.count == 1 {
             // A lone CI (a notice sent one by one): looked up and ledgered in one transaction on
             // the writer, whose page cache a ledger commit does not empty — one hop, not two.
+            var generator = SplitMix64(seed: seed)
             return try pool.write { db in
-                let result = try resolver.resolve(ciHash: hashes[0], in: db, using: &generator, session: session)
+                let result = try resolver.resolve(ciHash: hashes[0], in: db, using: &generator)
                 if result.line != nil { try DisclosureLedger.append(template, people: [(hashes[0], noticeIds[0])], in: db) }
                 return [result]
             }
         }
-        let ledger = hashes.count > Self.chunkSize ? LedgerPipeline(pool: pool, template: template) : nil
-        var releasedAtOnce: [(personHash: [UInt8], reference: String)] = []
-        // One read transaction for the whole batch: the ledger commits meanwhile do not make
-        // its snapshot (and page cache) stale.
-        let results = try pool.read { db in
-            try IdentityDirectory.prepareReader(db)
-            var results: [Resolution] = []
-            results.reserveCapacity(hashes.count)
-            for chunk in Self.chunks(hashes.count) {
-                let resolved = try chunk.map { try resolver.resolve(ciHash: hashes[$0], in: db, using: &generator, session: session) }
-                let released = chunk.filter { resolved[$0 - chunk.lowerBound].line != nil }.map { (hashes[$0], noticeIds[$0]) }
-                if let ledger { try ledger.append(released) } else { releasedAtOnce = released }
-                results += resolved
+        // In the order of the person index, not the request's: consecutive lookups walk the
+        // index's pages from one end to the other (hot in the CPU cache) instead of landing on
+        // a random page each, and so do the ledger's inserts into its own person index.
+        let keys = hashes.map(LookupKey.of)
+        let order = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
+        // A big batch is read on all cores, each part a contiguous stretch of that order in a
+        // read transaction of its own, in chunks whose ledger rows are written (on the writer)
+        // while the next chunk is read. The answer leaves only after every row is committed; if
+        // a chunk fails, chunks already written stay ledgered for a release that never left —
+        // the ledger may over-state, never under-state.
+        let ledger = LedgerPipeline(pool: pool, template: template)
+        let parts = Self.parts(order.count, readers: readers)
+        let partResults = try ParallelParts.run(parts.count) { part in
+            let session = try resolver.cipher.session()
+            var generator = SplitMix64(seed: seed &+ UInt64(part) &* 0x9E37_79B9_7F4A_7C15)
+            return try pool.read { db in
+                try IdentityDirectory.prepareReader(db)
+                var resolved: [Resolution] = []
+                resolved.reserveCapacity(parts[part].count)
+                for chunk in Self.chunks(parts[part]) {
+                    var released: [(personHash: [UInt8], reference: String)] = []
+                    released.reserveCapacity(chunk.count)
+                    for index in order[chunk] {
+                        let result = try resolver.resolve(ciHash: hashes[index], in: db, using: &generator, session: session)
+                        if result.line != nil { released.append((hashes[index], noticeIds[index])) }
+                        resolved.append(result)
+                    }
+                    try ledger.append(released)
+                }
+                return resolved
             }
-            return results
         }
-        try ledger?.finish()
-        if !releasedAtOnce.isEmpty {
-            try pool.write { db in try DisclosureLedger.append(template, people: releasedAtOnce, in: db) }
+        try ledger.finish()
+        var results = [Resolution](repeating: .unreachable(.noSubscriber), count: hashes.count)
+        for (part, resolved) in partResults.enumerated() {
+            for (offset, result) in resolved.enumerated() { results[order[parts[part].lowerBound + offset]] = result }
         }
         return results
     }
 
-    /// Ranges of about `chunkSize` (a lone CI is one chunk).
-    static func chunks(_ count: Int) -> [Range<Int>] {
-        stride(from: 0, to: count, by: chunkSize).map { $0..<min(count, $0 + chunkSize) }
+    /// The batch's stretches read in parallel: at most `readers`, none under `chunkSize`.
+    static func parts(_ count: Int, readers: Int) -> [Range<Int>] {
+        let parts = max(1, min(readers, count / chunkSize))
+        let per = (count + parts - 1) / parts
+        return (0..<parts).map { min(count, $0 * per)..<min(count, ($0 + 1) * per) }
+    }
+
+    /// `range` cut into ranges of at most `chunkSize`.
+    static func chunks(_ range: Range<Int>) -> [Range<Int>] {
+        stride(from: range.lowerBound, to: range.upperBound, by: chunkSize).map { $0..<min(range.upperBound, $0 + chunkSize) }
     }
 
     /// CIs read per chunk of a batch; small enough to overlap reading and ledgering, large
