@@ -23,6 +23,7 @@ public enum IdentityBenchmark {
         let store = try ServiceStore(directory: work, service: IdentityService.name, migrations: IdentityService.migrations,
                                      pageSize: IdentityService.storePageSize)
         let directoryDomain = try IdentityDirectory(pool: store.pool, keys: keys)
+        let gaugeBefore = try cpuGauge(directoryDomain.cipher)
         let importStart = ContinuousClock.now
         let report = try directoryDomain.importCSV(url: csv, now: Date(timeIntervalSince1970: 1_795_399_200))
         let importSeconds = seconds(since: importStart)
@@ -53,6 +54,7 @@ public enum IdentityBenchmark {
             latencies.append(seconds(since: start) * 1000)
         }
         await bus.shutdown()
+        let gaugeAfter = try cpuGauge(directoryDomain.cipher)
         latencies.sort()
         func percentile(_ fraction: Double) -> String {
             String(format: "%.3f", latencies[min(latencies.count - 1, Int(Double(latencies.count) * fraction))])
@@ -64,9 +66,24 @@ public enum IdentityBenchmark {
             ("resolve_p50_ms", percentile(0.50)),
             ("resolve_tail_ms", "p90 \(percentile(0.9)) p95 \(percentile(0.95)) p98 \(percentile(0.98)) p99.9 \(percentile(0.999)) max "
                 + String(format: "%.3f", latencies.last ?? 0)),
+            ("cpu_gauge", "before \(gaugeBefore) after \(gaugeAfter) CI hashes/s on one thread (the machine's speed during this run)"),
             ("import_rows", String(report.rowsRead)),
             ("import_rejected", String(report.rejected)),
         ]
+    }
+
+    /// CI lookup hashes (HMAC-SHA-256 of 64 bytes) per second on one thread over 0.3 s: the
+    /// same-run baseline that tells a slow machine from a slow change. This VM's speed drifts
+    /// by a third within minutes, and import and resolve drift with it.
+    private static func cpuGauge(_ cipher: IdentityCipher) throws -> Int {
+        let session = try cipher.session()
+        var ci = [UInt8](repeating: 0x5A, count: 64)
+        let start = ContinuousClock.now
+        var count = 0
+        while seconds(since: start) < 0.3 {
+            for _ in 0..<1_000 { ci[count & 63] &+= UInt8(truncatingIfNeeded: session.ciHash(ci)[0]); count += 1 }
+        }
+        return Int(Double(count) / seconds(since: start))
     }
 
     private static func seconds(since start: ContinuousClock.Instant) -> Double {
