@@ -51,4 +51,34 @@ struct BatchResolveTests {
         let references = try scratch.directory.ledger(ci: ci(firstAsked)).map(\.reference).sorted()
         #expect(references == asked.indices.filter { asked[$0] == firstAsked }.map { "N-\($0)" }.sorted())
     }
+
+    @Test("a big batch with bad CIs names the first one, whichever reader hashed it")
+    func firstBadCI() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        var cis = (1...6_000).map(ci)
+        cis[4_500] = String(cis[4_500].dropLast())
+        cis[2_500] = "not a CI"
+        var resolver = NoticeResolver(resolver: scratch.directory.resolver, pool: scratch.store.pool)
+        resolver.readers = 3
+        let request = ResolveBatch(cis: cis, noticeIds: cis.indices.map { "N-\($0)" }, institution: "bank")
+        #expect(throws: IdentityErrors.invalidCI(field: "cis.2500")) {
+            try resolver.resolve(request, requester: "notifier", now: Date(timeIntervalSince1970: 1_795_399_200))
+        }
+    }
+
+    @Test("a batch whose ledger rows cannot be written gets no answer")
+    func unledgeredIsUnanswered() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.load((1...50).map { row(ci($0), "KT", String(format: "010-4000-%04d", $0)) })
+        try scratch.store.pool.write { db in try db.execute(sql: "DROP TABLE identity_ledger") }
+        var resolver = NoticeResolver(resolver: scratch.directory.resolver, pool: scratch.store.pool)
+        resolver.readers = 2
+        let cis = (0..<5_000).map { ci($0 % 50 + 1) }
+        let request = ResolveBatch(cis: cis, noticeIds: cis.indices.map { "N-\($0)" }, institution: "bank")
+        #expect(throws: (any Error).self) {
+            try resolver.resolve(request, requester: "notifier", now: Date(timeIntervalSince1970: 1_795_399_200))
+        }
+    }
 }

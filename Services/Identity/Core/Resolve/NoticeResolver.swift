@@ -27,14 +27,23 @@ struct NoticeResolver: Sendable {
     }
 
     private func resolve(cis: [String], noticeIds: [String], institution: String, seed: UInt64?, requester: String,
-                         now: Date, field: (Int) -> String) throws -> [Resolution] {
+                         now: Date, field: @Sendable (Int) -> String) throws -> [Resolution] {
         guard !institution.isEmpty else { throw IdentityErrors.missing("institution") }
-        // A batch reuses one set of OpenSSL contexts for all its hashes and boxes; a single CI
-        // does not repay setting them up.
-        let session = cis.count > 1 ? try resolver.cipher.session() : nil
-        let hashes = try cis.enumerated().map { index, ci in
-            guard let bytes = CICodec.decode(ci) else { throw IdentityErrors.invalidCI(field: field(index)) }
-            return session?.ciHash(bytes) ?? resolver.cipher.ciHash(bytes)
+        // A big batch is hashed on all cores, each part with its own OpenSSL contexts; a single
+        // CI does not repay setting them up.
+        let hashes: [[UInt8]]
+        if cis.count == 1 {
+            guard let bytes = CICodec.decode(cis[0]) else { throw IdentityErrors.invalidCI(field: field(0)) }
+            hashes = [resolver.cipher.ciHash(bytes)]
+        } else {
+            let parts = Self.parts(cis.count, readers: readers)
+            hashes = try ParallelParts.run(parts.count) { part in
+                let session = try resolver.cipher.session()
+                return try parts[part].map { index in
+                    guard let bytes = CICodec.decode(cis[index]) else { throw IdentityErrors.invalidCI(field: field(index)) }
+                    return session.ciHash(bytes)
+                }
+            }.flatMap { $0 }
         }
         let seed = seed ?? UInt64.random(in: .min ... .max)
         let template = LedgerRecord(
@@ -77,7 +86,7 @@ struct NoticeResolver: Sendable {
                         if result.line != nil { released.append((hashes[index], noticeIds[index])) }
                         resolved.append(result)
                     }
-                    try ledger.append(released)
+                    ledger.append(released)
                 }
                 return resolved
             }
