@@ -1,4 +1,5 @@
 import Foundation
+import Runtime
 
 /// Hashes and seals a batch of rows on all cores (ID-5 work is the CPU-heavy part of an import),
 /// each worker with its own `CipherSession`, keeping the batch's order.
@@ -23,12 +24,10 @@ final class RowPreparer: @unchecked Sendable {
 
     /// The rows with hashes and boxes, in the same order; the first sealing failure is thrown.
     func prepare(_ rows: [DirectoryRow]) throws -> [PreparedRow] {
-        let workers = sessions.count
-        let per = (rows.count + workers - 1) / max(workers, 1)
-        return try ParallelParts.run(workers) { worker in
+        let ranges = ParallelParts.ranges(rows.count, parts: sessions.count)
+        return try ParallelParts.run(ranges.count) { worker in
             let session = sessions[worker]
-            let range = min(rows.count, worker * per)..<min(rows.count, (worker + 1) * per)
-            return try range.map { index in
+            return try ranges[worker].map { index in
                 let row = rows[index]
                 let ciHash = session.ciHash(row.ci)
                 let phoneHash = session.phoneHash(row.phone)

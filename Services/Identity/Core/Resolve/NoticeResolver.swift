@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Runtime
 import Schema
 
 /// Resolution for notices (ID-2 + ID-6 a): validates, resolves in one read, then appends one
@@ -101,9 +102,7 @@ struct NoticeResolver: Sendable {
 
     /// The batch's stretches read in parallel: at most `readers`, none under `chunkSize`.
     static func parts(_ count: Int, readers: Int) -> [Range<Int>] {
-        let parts = max(1, min(readers, count / chunkSize))
-        let per = (count + parts - 1) / parts
-        return (0..<parts).map { min(count, $0 * per)..<min(count, ($0 + 1) * per) }
+        ParallelParts.ranges(count, parts: min(readers, count / chunkSize))
     }
 
     /// `range` cut into ranges of at most `chunkSize`.

@@ -63,7 +63,7 @@ public enum VaultBenchmark {
             let size = min(batch, total - done)
             let now = clock.now
             let first = done
-            let prepared = try parallelMap(0..<size) { offset -> PreparedDocument in
+            let prepared = try ParallelParts.run(size) { offset -> PreparedDocument in
                 var bytes = content
                 withUnsafeBytes(of: (first + offset).bigEndian) { bytes.replaceSubrange(16..<24, with: $0) }
                 let input = VaultDocumentInput(institution: institution, fileName: "notice-\(first + offset).pdf", title: "Notice",
@@ -119,7 +119,7 @@ public enum VaultBenchmark {
         }
         let keys = Array(vault.keys.publicKeys.values)
         let start = ContinuousClock.now
-        let failures = try parallelMap(0..<issued.count) { index -> Int in
+        let failures = try ParallelParts.run(issued.count) { index -> Int in
             let certificate = issued[index]
             return CertificateVerifier.verify(json: Array(certificate.json.utf8), signature: [UInt8](certificate.signature),
                                               trustedKeys: keys).isValid ? 0 : 1
@@ -129,34 +129,8 @@ public enum VaultBenchmark {
         return Double(issued.count) / elapsed
     }
 
-    /// Maps on all cores, keeping order; rethrows the first error.
-    static func parallelMap<T: Sendable>(_ range: Range<Int>, _ body: @Sendable (Int) throws -> T) throws -> [T] {
-        let results = ResultBox<T>(count: range.count)
-        DispatchQueue.concurrentPerform(iterations: range.count) { offset in
-            results.set(offset, Result { try body(range.lowerBound + offset) })
-        }
-        return try results.values()
-    }
-
     static func seconds(_ duration: Duration) -> Double {
         let parts = duration.components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
-}
-
-/// Per-index results written from `concurrentPerform` workers.
-private final class ResultBox<T: Sendable>: @unchecked Sendable {
-    // Each index is written by exactly one worker; the lock guards the array's storage.
-    private var results: [Result<T, any Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<T, any Error>) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
-    }
-
-    func values() throws -> [T] { try results.map { try ($0 ?? .failure(CancellationError())).get() } }
 }

@@ -1,15 +1,24 @@
 import Foundation
 
-/// Runs `body` once per part on all cores (`DispatchQueue.concurrentPerform`) and returns the
-/// parts' results in part order; the first part's error, in part order, is thrown after all
-/// parts have finished.
-enum ParallelParts {
-    static func run<T>(_ parts: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+/// Work spread over all cores with `DispatchQueue.concurrentPerform`: a batch cut into parts,
+/// each run on its own thread, results kept in part order.
+public enum ParallelParts {
+    /// Runs `body` once per part and returns the results in part order; the first part's
+    /// error, in part order, is thrown after all parts have finished.
+    public static func run<T>(_ parts: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
         let slots = Slots<T>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             slots.set(part, Result { try body(part) })
         }
         return try slots.values()
+    }
+
+    /// `0..<count` cut into `parts` contiguous ranges of equal size (the last may be shorter
+    /// or empty).
+    public static func ranges(_ count: Int, parts: Int) -> [Range<Int>] {
+        let parts = max(1, parts)
+        let per = (count + parts - 1) / parts
+        return (0..<parts).map { min(count, $0 * per)..<min(count, ($0 + 1) * per) }
     }
 
     /// One result per part, each written by its own part.
