@@ -79,11 +79,15 @@ public struct SubmitNotice: BusRequest {
     public var idempotencyKey: String?
     /// The institution's own reference (shown in status; not personal data).
     public var reference: String?
+    /// Sent with a sandbox key: simulated carriers only, no sending window, never billed,
+    /// evidence and certificates marked. Set by the gateway from the key, never from the body.
+    @SandboxFlag public var sandbox: Bool
 
     public init(institution: String, ci: String? = nil, phone: String? = nil, title: String, coverText: String,
                 documentId: String, readDeadline: Date? = nil, channel: ChannelPreference = .rcs,
                 kakaoTemplateCode: String? = nil, kakaoButtons: [KakaoButton]? = nil, idempotencyKey: String? = nil,
-                reference: String? = nil) {
+                reference: String? = nil, sandbox: Bool = false) {
+        self.sandbox = sandbox
         self.institution = institution
         self.ci = ci
         self.phone = phone
@@ -159,11 +163,14 @@ public struct NoticeStatus: BusMessage, Hashable {
     public var attempts: Int
     /// Reminders sent: `before_deadline`, `after_sending`.
     public var reminders: [String]
+    /// A sandbox notice; the member is absent for live notices.
+    @SandboxFlag public var sandbox: Bool
 
     public init(noticeId: String, institution: String, campaignId: String?, reference: String?, state: NoticeState,
                 reason: String?, channel: NoticeChannel?, recipientMasked: String?, documentId: String, title: String,
                 acceptedAt: Date, scheduledAt: Date?, sentAt: Date?, deliveredAt: Date?, readAt: Date?,
-                readDeadline: Date?, attempts: Int, reminders: [String]) {
+                readDeadline: Date?, attempts: Int, reminders: [String], sandbox: Bool = false) {
+        self.sandbox = sandbox
         self.noticeId = noticeId
         self.institution = institution
         self.campaignId = campaignId

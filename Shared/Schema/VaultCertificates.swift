@@ -53,8 +53,12 @@ public struct CertificateIssued: BusMessage, Hashable {
     /// Detached Ed25519 signature over `json` (base64 in JSON).
     public var signature: Data
     public var keyId: String
+    /// A sandbox certificate: about a sandbox notice, never valid as real evidence.
+    @SandboxFlag public var sandbox: Bool
 
-    public init(serial: String, kind: VaultCertificateKind, documentId: String, json: String, signature: Data, keyId: String) {
+    public init(serial: String, kind: VaultCertificateKind, documentId: String, json: String, signature: Data, keyId: String,
+                sandbox: Bool = false) {
+        self.sandbox = sandbox
         self.serial = serial
         self.kind = kind
         self.documentId = documentId
@@ -69,18 +73,32 @@ public struct VerifyCertificate: BusRequest {
     public typealias Reply = CertificateVerification
     public static let messageType = MessageType.query("vault.verifyCertificate", handledBy: "vault")
     public var serial: String
+    /// Accept a sandbox certificate as a sandbox certificate; without it a sandbox
+    /// certificate fails with `sandbox_certificate`.
+    @SandboxFlag public var allowSandbox: Bool
 
-    public init(serial: String) { self.serial = serial }
+    public init(serial: String, allowSandbox: Bool = false) {
+        self.serial = serial
+        self.allowSandbox = allowSandbox
+    }
 }
 
 public struct CertificateVerification: BusMessage, Hashable {
     public static let messageType = MessageType.reply("vault.verifyCertificate.reply")
     public var serial: String
     public var valid: Bool
-    /// Stable codes of what failed (`signature_invalid`, `unknown_key`, `expired`, …); empty when valid.
+    /// Stable codes of what failed (`signature_invalid`, `unknown_key`, `expired`,
+    /// `sandbox_certificate`, …); empty when valid.
     public var problems: [String]
+    /// A sandbox certificate: `valid` is then true only when `allowSandbox` was asked.
+    @SandboxFlag public var sandbox: Bool
+    /// Why it is not valid, in words, when the reason is one a person should read (a sandbox
+    /// certificate: "sandbox certificate: not valid as evidence").
+    public var reason: String?
 
-    public init(serial: String, valid: Bool, problems: [String]) {
+    public init(serial: String, valid: Bool, problems: [String], sandbox: Bool = false, reason: String? = nil) {
+        self.sandbox = sandbox
+        self.reason = reason
         self.serial = serial
         self.valid = valid
         self.problems = problems

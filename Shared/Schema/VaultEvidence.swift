@@ -19,9 +19,13 @@ public struct VaultEvidence: BusMessage, Hashable {
     public var sentAt: Date
     /// When it was delivered (`delivered`), or when it was read (`read`).
     public var occurredAt: Date
+    /// Evidence of a sandbox notice: its log leaf says so, and certificates over it are
+    /// sandbox certificates. Absent (live) in messages of older notifiers.
+    @SandboxFlag public var sandbox: Bool
 
     public init(noticeId: String, documentId: String, kind: Kind, institution: String, recipientMasked: String,
-                sentAt: Date, occurredAt: Date) {
+                sentAt: Date, occurredAt: Date, sandbox: Bool = false) {
+        self.sandbox = sandbox
         self.noticeId = noticeId
         self.documentId = documentId
         self.kind = kind

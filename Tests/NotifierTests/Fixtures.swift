@@ -15,6 +15,8 @@ final class FakePeers: Sendable {
         var documents: Set<String> = ["doc-1"]
         var usage: [String: Int] = [:]
         var evidence: [String: Int] = [:]
+        /// `noticeId:kind` of evidence items that came marked sandbox.
+        var sandboxEvidence: Set<String> = []
         var grants = 0
         var resolveCalls = 0
     }
@@ -23,6 +25,11 @@ final class FakePeers: Sendable {
 
     func usageCount(_ eventId: String) -> Int { state.withLock { $0.usage[eventId] ?? 0 } }
     func evidenceCount(_ noticeId: String, _ kind: VaultEvidence.Kind) -> Int { state.withLock { $0.evidence["\(noticeId):\(kind.rawValue)"] ?? 0 } }
+    func evidenceIsSandbox(_ noticeId: String, _ kind: VaultEvidence.Kind) -> Bool {
+        state.withLock { $0.sandboxEvidence.contains("\(noticeId):\(kind.rawValue)") }
+    }
+    /// Every usage event id billing received.
+    var usageEventIds: Set<String> { state.withLock { Set($0.usage.keys) } }
 
     var identity: ClusterMember {
         ClusterMember(service: "identity", registry: MessageRegistry(IdentityContract.messageTypes)) { env in
@@ -55,7 +62,10 @@ final class FakePeers: Sendable {
             })
             env.endpoint.handle(VaultEvidenceBatch.self) { batch, _ in
                 self.state.withLock { state in
-                    for item in batch.items { state.evidence["\(item.noticeId):\(item.kind.rawValue)", default: 0] += 1 }
+                    for item in batch.items {
+                        state.evidence["\(item.noticeId):\(item.kind.rawValue)", default: 0] += 1
+                        if item.sandbox { state.sandboxEvidence.insert("\(item.noticeId):\(item.kind.rawValue)") }
+                    }
                 }
             }
             return []

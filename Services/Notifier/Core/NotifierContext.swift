@@ -11,6 +11,9 @@ struct NotifierContext: Sendable {
     let settings: NotifierSettings
     let window: SendingWindow
     let pool: ProviderPool
+    /// The simulated carriers alone, for sandbox notices and their codes and reminders:
+    /// whatever `providers` says, a sandbox message never reaches a real provider.
+    let sandboxPool: ProviderPool
     let network: SimulatedNetwork
     let links: LinkToken
     /// Keys OTP hashes (a leaked table does not give codes away by a 10⁶ brute force offline).
@@ -22,6 +25,9 @@ struct NotifierContext: Sendable {
     var now: Date { clock.now }
 
     func link(for noticeId: String) -> String { settings.linkBase + links.token(for: noticeId) }
+
+    /// The providers a message of a sandbox (or live) notice may use.
+    func pool(sandbox: Bool) -> ProviderPool { sandbox ? sandboxPool : pool }
 }
 
 /// Notice ids: `<store tag>-<sequence>`. The tag is random per store so ids never repeat across

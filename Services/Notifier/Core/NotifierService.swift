@@ -49,25 +49,30 @@ public enum NotifierService: ServiceDefinition {
         if settings.simulatedJournal {
             network.attach(try SimulatedCarrierJournal(url: environment.directory.appendingPathComponent("simulated-carriers.sqlite")))
         }
-        var providers: [any ChannelProvider] = []
-        if settings.providers != "http" {
-            for carrier in Carrier.allCases {
-                let name = "sim-\(carrier.rawValue.lowercased())"
-                providers.append(SimulatedCarrier(name: name, channels: [.sms, .lms, .mms, .rcs], carrier: carrier, network: network))
-            }
-            providers.append(SimulatedCarrier(name: "sim-kakao", channels: [.kakao], carrier: nil, network: network))
-            for (name, behaviour) in settings.simulated where behaviour.latencyMilliseconds > 0 || behaviour.failureRate > 0
-                || !behaviour.outages.isEmpty || !behaviour.rejectChannels.isEmpty {
-                network.configure(name) { $0 = behaviour }
-            }
+        var simulated: [any ChannelProvider] = []
+        for carrier in Carrier.allCases {
+            let name = "sim-\(carrier.rawValue.lowercased())"
+            simulated.append(SimulatedCarrier(name: name, channels: [.sms, .lms, .mms, .rcs], carrier: carrier, network: network))
         }
+        simulated.append(SimulatedCarrier(name: "sim-kakao", channels: [.kakao], carrier: nil, network: network))
+        for (name, behaviour) in settings.simulated where behaviour.latencyMilliseconds > 0 || behaviour.failureRate > 0
+            || !behaviour.outages.isEmpty || !behaviour.rejectChannels.isEmpty {
+            network.configure(name) { $0 = behaviour }
+        }
+        // Live notices use the simulated carriers only when `providers` says so; sandbox notices always.
+        var providers: [any ChannelProvider] = settings.providers != "http" ? simulated : []
         if settings.providers != "simulated", let url = settings.httpURL {
             providers.append(HTTPProvider(name: settings.httpName, channels: settings.httpChannels, carrier: nil, url: url, timeoutSeconds: 10))
         }
         let health = ProviderHealthBook(threshold: settings.errorThreshold, probeSeconds: settings.probeSeconds, logger: environment.logger)
+        // Sandbox traffic keeps its own health book: its failovers never mark a live provider down.
+        let sandboxHealth = ProviderHealthBook(threshold: settings.errorThreshold, probeSeconds: settings.probeSeconds,
+                                               logger: environment.logger)
         return NotifierContext(
             endpoint: environment.endpoint, settings: settings, window: SendingWindow(calendar: environment.calendar),
-            pool: ProviderPool(providers: providers, health: health), network: network, links: LinkToken(key: try HMACKey(key: linkKey)),
+            pool: ProviderPool(providers: providers, health: health),
+            sandboxPool: ProviderPool(providers: simulated, health: sandboxHealth), network: network,
+            links: LinkToken(key: try HMACKey(key: linkKey)),
             secrets: try HMACKey(key: otpKey), ids: NoticeIDs(tag: tag), clock: environment.clock, logger: environment.logger)
     }
 }

@@ -50,13 +50,14 @@ enum NoticeHandlers {
         let buttons = draft.buttons.isEmpty ? nil : String(decoding: try JSONEncoder().encode(draft.buttons), as: UTF8.self)
         try db.execute(sql: """
             INSERT INTO notice (institution, reference, idem_key, body_hash, ci, phone, title, cover, document_id, channel_pref,
-                                kakao_template, kakao_buttons, read_deadline, state, accepted_at, due_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?)
+                                kakao_template, kakao_buttons, read_deadline, state, accepted_at, due_at, sandbox)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'accepted', ?, ?, ?)
             """, arguments: [draft.institution, request.reference, request.idempotencyKey, bodyHash, draft.ci, draft.phone,
                              draft.title, draft.cover, draft.documentId, draft.channel.rawValue, draft.kakaoTemplate, buttons,
-                             draft.readDeadline.map(Millis.of), Millis.of(now), Millis.of(now)])
+                             draft.readDeadline.map(Millis.of), Millis.of(now), Millis.of(now), request.sandbox])
         let id = context.ids.id(db.lastInsertedRowID)
-        context.logger.info("notice accepted", metadata: ["notice": "\(id)", "institution": "\(draft.institution)"])
+        context.logger.info("notice accepted", metadata: ["notice": "\(id)", "institution": "\(draft.institution)",
+                                                          "sandbox": "\(request.sandbox)"])
         return NoticeAccepted(noticeId: id, state: .accepted, acceptedAt: now, replayed: false)
     }
 
@@ -78,6 +79,6 @@ enum NoticeHandlers {
             recipientMasked: notice.recipientMasked, documentId: notice.documentId, title: notice.title,
             acceptedAt: notice.acceptedAt, scheduledAt: notice.state == .scheduled ? notice.dueAt : (notice.sendingAt ?? notice.scheduledAt),
             sentAt: notice.sentAt, deliveredAt: notice.deliveredAt, readAt: notice.readAt, readDeadline: notice.readDeadline,
-            attempts: notice.attempts, reminders: reminders)
+            attempts: notice.attempts, reminders: reminders, sandbox: notice.sandbox)
     }
 }

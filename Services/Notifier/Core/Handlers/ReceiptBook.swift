@@ -25,7 +25,7 @@ enum ReceiptBook {
             tally.move(notice.campaignId, from: notice.state.rawValue, to: NoticeState.delivered.rawValue)
             try outbox.send(VaultEvidenceBatch(items: [VaultEvidence(
                 noticeId: receipt.noticeId, documentId: notice.documentId, kind: .delivered, institution: notice.institution,
-                recipientMasked: notice.recipientMasked ?? "", sentAt: sentAt, occurredAt: receipt.at)]), in: db)
+                recipientMasked: notice.recipientMasked ?? "", sentAt: sentAt, occurredAt: receipt.at, sandbox: notice.sandbox)]), in: db)
         case .failed:
             try db.execute(sql: "UPDATE notice SET state = 'failed', reason = ?, final_at = ?, watch_at = NULL WHERE seq = ?",
                            arguments: [String((receipt.reason ?? "provider_failed").prefix(64)), Millis.of(now), seq])

@@ -54,11 +54,15 @@ enum RecipientHandlers {
             var tally = CampaignTally()
             tally.move(current.campaignId, from: current.state.rawValue, to: NoticeState.read.rawValue)
             try tally.flush(db)
-            try outbox.send(RecordUsage(events: [UsageEvent(eventId: "notice.read:\(id)", institution: notice.institution, item: .noticeRead,
-                                                            quantity: 1, occurredAt: now, reference: id)]), in: db)
+            // A sandbox notice's read is evidence (marked) but never billed.
+            if !current.sandbox {
+                try outbox.send(RecordUsage(events: [UsageEvent(eventId: "notice.read:\(id)", institution: notice.institution,
+                                                                item: .noticeRead, quantity: 1, occurredAt: now, reference: id)]), in: db)
+            }
             try outbox.send(VaultEvidenceBatch(items: [VaultEvidence(
                 noticeId: id, documentId: notice.documentId, kind: .read, institution: notice.institution,
-                recipientMasked: notice.recipientMasked ?? "", sentAt: current.sentAt ?? now, occurredAt: now)]), in: db)
+                recipientMasked: notice.recipientMasked ?? "", sentAt: current.sentAt ?? now, occurredAt: now,
+                sandbox: current.sandbox)]), in: db)
             context.logger.info("notice read", metadata: ["notice": "\(id)"])
             return (now, true)
         }

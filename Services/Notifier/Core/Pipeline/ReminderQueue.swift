@@ -9,7 +9,8 @@ enum ReminderQueue {
         let id = context.ids.id(notice.seq)
         let text = "[\(notice.institution)] 미열람 알림: \(notice.title) \(context.link(for: id))"
         let kind: SMSAccepted.Kind = EUCKR.byteCount(text) <= EUCKR.sms ? .sms : .lms
-        let due = (try? context.window.nextOpening(onOrAfter: now)) ?? now
+        // A sandbox notice's reminder ignores the window too.
+        let due = notice.sandbox ? now : ((try? context.window.nextOpening(onOrAfter: now)) ?? now)
         try SMSBook.insert(
             SMSBook.Draft(institution: notice.institution, idempotencyKey: nil, bodyHash: nil, phone: phone,
                           subject: kind == .lms ? "열람 안내" : nil, text: text, kind: kind, lane: SMSBook.normalLane,

@@ -21,6 +21,8 @@ struct SMSLane: Service {
         var kind: SMSAccepted.Kind
         var purpose: SMSBook.Purpose
         var noticeState: String?
+        /// Belongs to a sandbox notice (its code or reminder): simulated carriers only, no window (X-8).
+        var sandbox: Bool
         var attempts: Int
     }
 
@@ -36,13 +38,14 @@ struct SMSLane: Service {
         let now = context.now
         let items = try await context.endpoint.store.pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT s.seq, s.institution, s.phone, s.subject, s.text, s.kind, s.purpose, s.attempts, n.state AS notice_state
+                SELECT s.seq, s.institution, s.phone, s.subject, s.text, s.kind, s.purpose, s.attempts, n.state AS notice_state,
+                       COALESCE(n.sandbox, 0) AS sandbox
                 FROM sms s LEFT JOIN notice n ON n.seq = s.notice_seq
                 WHERE s.lane = ? AND s.due_at <= ? ORDER BY s.due_at LIMIT 200
                 """, arguments: [lane, Millis.of(now)]).map { row in
                 Item(seq: row["seq"], institution: row["institution"], phone: row["phone"], subject: row["subject"], text: row["text"],
                      kind: SMSAccepted.Kind(rawValue: row["kind"]) ?? .lms, purpose: SMSBook.Purpose(rawValue: row["purpose"]) ?? .api,
-                     noticeState: row["notice_state"], attempts: row["attempts"])
+                     noticeState: row["notice_state"], sandbox: row["sandbox"], attempts: row["attempts"])
             }
         }
         guard !items.isEmpty else { return 0 }
@@ -52,13 +55,14 @@ struct SMSLane: Service {
         for item in items {
             if item.purpose == .reminder, let state = item.noticeState, NoticeState(rawValue: state)?.isFinal == true {
                 outcomes.append((item, "skipped", nil))
-            } else if item.purpose.windowBound, !windowOpen {
+            } else if item.purpose.windowBound, !windowOpen, !item.sandbox {
                 outcomes.append((item, "deferred", nil))
             } else {
                 var events: [String] = []
                 let message = OutboundMessage(reference: SMSBook.reference(item.seq, context: context), phone: item.phone, carrier: nil,
                                               channel: item.kind == .sms ? .sms : .lms, subject: item.subject, text: item.text, link: nil)
-                let result = await context.pool.deliver(chain: [message.channel], carrier: nil, now: now, events: &events) { _ in message }
+                let result = await context.pool(sandbox: item.sandbox).deliver(chain: [message.channel], carrier: nil, now: now,
+                                                                               events: &events) { _ in message }
                 outcomes.append((item, "sent", result))
             }
         }
@@ -74,7 +78,7 @@ struct SMSLane: Service {
                 case (_, .delivered(_, let provider, _)?), (_, .accepted(_, let provider)?):
                     try db.execute(sql: "UPDATE sms SET state = 'sent', provider = ?, sent_at = ?, due_at = NULL, attempts = attempts + 1 WHERE seq = ?",
                                    arguments: [provider, Millis.of(now), item.seq])
-                    if item.purpose.billed {
+                    if item.purpose.billed, !item.sandbox {
                         let id = SMSBook.reference(item.seq, context: context)
                         usage.append(UsageEvent(eventId: "sms.sent:\(id)", institution: item.institution, item: .smsSent, quantity: 1,
                                                 occurredAt: now, reference: id))

@@ -56,7 +56,8 @@ struct StepPlan {
             case true?:
                 break
             }
-            if windowOpen {
+            // Sandbox notices ignore the sending window; live ones obey it (NO-4).
+            if windowOpen || row.sandbox {
                 try mark.execute(arguments: [row.phone, row.carrier?.rawValue, at, at, row.seq])
                 tally.move(row.campaignId, from: from, to: NoticeState.sending.rawValue)
                 row.state = .sending

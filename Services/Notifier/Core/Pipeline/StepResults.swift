@@ -4,7 +4,7 @@ import Schema
 import Store
 
 /// The second transaction of a pipeline step: each attempt's outcome, with the billing usage
-/// (`notice.sent`, once per notice by event id) and the vault's delivery evidence batched into
+/// (`notice.sent`, once per notice by event id; never for a sandbox notice, X-8) and the vault's delivery evidence batched into
 /// one outbox message each.
 struct StepResults {
     let context: NotifierContext
@@ -30,16 +30,21 @@ struct StepResults {
                 try sent.execute(arguments: [NoticeState.delivered.rawValue, channel.rawValue, provider, at, Millis.of(deliveredAt),
                                              watch.map(Millis.of), notice.seq])
                 tally.move(notice.campaignId, from: NoticeState.sending.rawValue, to: NoticeState.delivered.rawValue)
-                usage.append(UsageEvent(eventId: "notice.sent:\(id)", institution: notice.institution, item: .noticeSent,
-                                        quantity: 1, occurredAt: now, reference: id))
+                if !notice.sandbox {
+                    usage.append(UsageEvent(eventId: "notice.sent:\(id)", institution: notice.institution, item: .noticeSent,
+                                            quantity: 1, occurredAt: now, reference: id))
+                }
                 evidence.append(VaultEvidence(noticeId: id, documentId: notice.documentId, kind: .delivered, institution: notice.institution,
-                                              recipientMasked: notice.recipientMasked ?? "", sentAt: now, occurredAt: deliveredAt))
+                                              recipientMasked: notice.recipientMasked ?? "", sentAt: now, occurredAt: deliveredAt,
+                                              sandbox: notice.sandbox))
             case .accepted(let channel, let provider):
                 let watch = DueNotice.watch(sentAt: now, delivered: false, deadline: notice.readDeadline, remindedAfter: false, remindedDeadline: false)
                 try sent.execute(arguments: [NoticeState.sent.rawValue, channel.rawValue, provider, at, nil, watch.map(Millis.of), notice.seq])
                 tally.move(notice.campaignId, from: NoticeState.sending.rawValue, to: NoticeState.sent.rawValue)
-                usage.append(UsageEvent(eventId: "notice.sent:\(id)", institution: notice.institution, item: .noticeSent,
-                                        quantity: 1, occurredAt: now, reference: id))
+                if !notice.sandbox {
+                    usage.append(UsageEvent(eventId: "notice.sent:\(id)", institution: notice.institution, item: .noticeSent,
+                                            quantity: 1, occurredAt: now, reference: id))
+                }
             case .retry(let reason):
                 if notice.attempts >= context.settings.maxAttempts {
                     try fail.execute(arguments: [NotifierErrorCode.undeliverable.rawValue, at, notice.seq])

@@ -31,6 +31,8 @@ struct NoticeRow: Sendable {
     var attempts: Int
     var remindedAfter: Date?
     var remindedDeadline: Date?
+    /// Sent with a sandbox key (X-8): simulated carriers only, no window, never billed.
+    var sandbox: Bool
 
     static let columns = """
         n.seq, n.institution, n.campaign_id, n.reference, n.phone, n.carrier,
@@ -39,7 +41,7 @@ struct NoticeRow: Sendable {
         COALESCE(n.kakao_template, c.kakao_template) AS kakao_template, n.kakao_buttons,
         COALESCE(n.read_deadline, c.read_deadline) AS read_deadline, n.state, n.reason, n.channel,
         n.accepted_at, n.scheduled_at, n.sending_at, n.sent_at, n.delivered_at, n.read_at, n.final_at, n.due_at,
-        n.attempts, n.reminded_after, n.reminded_deadline
+        n.attempts, n.reminded_after, n.reminded_deadline, n.sandbox
         """
     static let from = "notice n LEFT JOIN campaign c ON c.id = n.campaign_id"
 
@@ -72,6 +74,7 @@ struct NoticeRow: Sendable {
         attempts = row["attempts"]
         remindedAfter = Millis.date(row["reminded_after"] as Int64?)
         remindedDeadline = Millis.date(row["reminded_deadline"] as Int64?)
+        sandbox = row["sandbox"] as Bool? ?? false
     }
 
     static func fetch(_ seq: Int64, in db: Database) throws -> NoticeRow? {

@@ -10,7 +10,12 @@ import Store
 /// reminder. A campaign's title, cover and document are stored once on `campaign` (row columns
 /// are NULL unless the CSV overrides them). CIs are kept only until resolved.
 enum NotifierMigrations {
-    static let all: [Migration] = [v1]
+    static let all: [Migration] = [v1, v2]
+
+    /// Sandbox notices (X-8): sent with a sandbox key; existing notices are live.
+    static let v2 = Migration("notifier-v2-sandbox") { db in
+        try db.execute(sql: "ALTER TABLE notice ADD COLUMN sandbox INTEGER NOT NULL DEFAULT 0")
+    }
 
     static let v1 = Migration("notifier-v1") { db in
         try db.execute(sql: """
