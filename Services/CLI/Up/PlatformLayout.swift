@@ -12,12 +12,18 @@ struct PlatformLayout: Sendable {
     var logs: URL { home.appending(path: "logs") }
     /// CURVE key pairs of the bus, `<home>/keys/<name>.key|.pub`.
     var keys: URL { home.appending(path: "keys") }
+    /// Run-time files of the children: `<home>/run/<service>.heartbeat` (see `SupervisedChild`).
+    var run: URL { home.appending(path: "run") }
+    /// A child's heartbeat file.
+    func heartbeat(_ child: String) -> URL { run.appending(path: "\(child).heartbeat") }
+    /// What a child wrote to stderr (its start-up errors), `<home>/logs/<service>.stderr`.
+    func standardError(_ child: String) -> URL { logs.appending(path: "\(child).stderr") }
     /// What a running `songdal up` announces (ports, URL, keys), read by `demo`, `send`, `status`.
     var stateFile: URL { home.appending(path: "up.json") }
 
     /// Creates the folders that do not exist yet.
     func prepare() throws {
-        for folder in [home, data, logs, keys] {
+        for folder in [home, data, logs, keys, run] {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
     }

@@ -60,8 +60,18 @@ struct UpCommand: AsyncParsableCommand {
     func run() async throws {
         let layout = PlatformLayout(home: URL(fileURLWithPath: home))
         try layout.prepare()
+        let lock: UpLock
+        do {
+            lock = try UpLock(layout: layout)
+        } catch {
+            throw UpFailure(message: error.description)
+        }
+        let offset = try clockOffset()
         let sink = try LogSink(configuration: .init(service: "up", directory: layout.logs))
-        LoggingBootstrap.bootstrap(service: "up", sink: sink, level: Logger.Level(rawValue: logLevel) ?? .info)
+        // up.log is on the platform's clock, so its lines interleave with the children's.
+        let logClock: any WallClock = offset.map { OffsetWallClock(offsetSeconds: $0) } ?? SystemWallClock()
+        LoggingBootstrap.bootstrap(
+            service: "up", sink: sink, level: Logger.Level(rawValue: logLevel) ?? .info, clock: logClock)
         let logger = Logger(label: "songdal.up")
 
         for name in ["broker", "cli"] + Self.allServices {
@@ -74,45 +84,79 @@ struct UpCommand: AsyncParsableCommand {
             let parts = setting.split(separator: ":", maxSplits: 1).map(String.init)
             extra[parts[0], default: []].append(parts[1])
         }
+        let chosen = services.isEmpty ? Self.allServices : services
         var children = ChildSpec.platform(
             binaries: try binaries(), layout: layout, busEndpoint: bus, gatewayPort: httpPort,
-            services: services.isEmpty ? Self.allServices : services, extraSettings: extra)
+            services: chosen, extraSettings: extra)
         if insecure {
             children = children.map { var child = $0; child.arguments.append("--insecure"); return child }
         }
-        if let offset = try clockOffset() {
-            children = children.map { var child = $0; child.arguments += ["--clock-offset", "\(offset)"]; return child }
+        if let offset {
+            // `=` keeps a negative offset (a clock in the past) from being read as a flag.
+            children = children.map { var child = $0; child.arguments.append("--clock-offset=\(offset)"); return child }
             logger.warning("platform clock shifted", metadata: ["clock": "\(clock ?? "")", "offset_seconds": "\(offset)"])
         }
         let keys = try DemoKeys.loadOrSeed(layout: layout)
         let state = UpState(
             pid: getpid(), bus: bus, gatewayURL: "http://127.0.0.1:\(httpPort)",
             institution: keys.institution, institutionKey: keys.institutionKey, operatorKey: keys.operatorKey)
-        try state.write(to: layout.stateFile)
-
-        let supervisor = Supervisor(children: children, logger: logger)
-        // Written unbuffered so it comes before the children's first log lines.
-        FileHandle.standardOutput.write(Data("""
-            songdal up: \(children.count) processes (broker + \(children.count - 1) services)
-              bus      \(bus)
-              gateway  \(state.gatewayURL)
-              logs     \(layout.logs.path)/<service>.log   (follow them: songdal tail)
-              institution \(keys.institution)  key \(keys.institutionKey)
-              operator key \(keys.operatorKey)
-              (also in \(layout.stateFile.path), mode 600)
-
-            Try:
-              curl -s \(state.gatewayURL)/healthz
-              curl -s -H 'Authorization: Bearer \(keys.institutionKey)' \(state.gatewayURL)/v1/invoices/$(date +%Y-%m)
-              songdal demo        (the whole walk: document → notice → OTP → read → certificate → invoice)
-
-            Ctrl-C stops everything.
-
-            """.utf8))
+        let banner = Self.banner(children: children, state: state, keys: keys, layout: layout)
+        let gatewayURL = state.gatewayURL
+        let wholePlatform = chosen.count == Self.allServices.count
+        let supervisor = Supervisor(
+            children: children, layout: layout, logger: logger,
+            readiness: {
+                guard chosen.contains("gateway") else { return true }
+                // With every service running, /healthz must say ok; with a subset, an answer will do.
+                guard let status = Self.healthStatus(gatewayURL) else { return false }
+                return wholePlatform ? status == 200 : true
+            },
+            onReady: {
+                do {
+                    try state.write(to: layout.stateFile)
+                } catch {
+                    logger.error("could not write the state file", metadata: ["error": "\(error)"])
+                }
+                FileHandle.standardOutput.write(Data(banner.utf8))
+            })
         let group = ServiceGroup(configuration: .init(
             services: [supervisor], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
-        try? FileManager.default.removeItem(at: layout.stateFile)
+        defer {
+            try? FileManager.default.removeItem(at: layout.stateFile)
+            withExtendedLifetime(lock) {}
+        }
+        do {
+            try await group.run()
+        } catch let failure as SupervisorFailure {
+            throw UpFailure(message: "stopped: \(failure.description)\n  (logs: \(layout.logs.path)/<service>.log and <service>.stderr)")
+        }
+    }
+
+    /// The gateway's `/healthz` status, or `nil` when it does not answer.
+    private static func healthStatus(_ gatewayURL: String) -> Int? {
+        guard let client = try? HTTPClient(base: gatewayURL) else { return nil }
+        return (try? client.get("/healthz"))?.status
+    }
+
+    /// What `up` prints once the platform is ready.
+    private static func banner(children: [ChildSpec], state: UpState, keys: DemoKeys, layout: PlatformLayout) -> String {
+        """
+        songdal up: \(children.count) processes (broker + \(children.count - 1) services), all started
+          bus      \(state.bus)
+          gateway  \(state.gatewayURL)
+          logs     \(layout.logs.path)/<service>.log   (follow them: songdal tail)
+          institution \(keys.institution)  key \(keys.institutionKey)
+          operator key \(keys.operatorKey)
+          (also in \(layout.stateFile.path), mode 600)
+
+        Try:
+          curl -s \(state.gatewayURL)/healthz
+          curl -s -H 'Authorization: Bearer \(keys.institutionKey)' \(state.gatewayURL)/v1/invoices/$(date +%Y-%m)
+          songdal demo        (the whole walk: document → notice → OTP → read → certificate → invoice)
+
+        Ctrl-C stops everything.
+
+        """
     }
 
     /// Seconds from now to `--clock`, or nil for the real time.

@@ -45,7 +45,8 @@ public struct ServiceOptions: ParsableArguments {
     public var holidays: String?
 
     /// `--clock-offset`: seconds added to the system clock (demos and walks at any hour).
-    @Option(name: .customLong("clock-offset"),
+    // `.unconditional`: a clock in the past is a negative offset, which must not be read as a flag.
+    @Option(name: .customLong("clock-offset"), parsing: .unconditional,
             help: "Seconds added to the system clock, for demos outside the sending window (env SONGDAL_CLOCK_OFFSET).")
     public var clockOffset: String?
 

@@ -66,7 +66,7 @@ public enum ServiceMain {
             ])
         }
         let context: ServiceContext
-        let services: [any Service]
+        var services: [any Service]
         do {
             context = try makeContext(configuration: configuration, clock: clock, logger: logger, environment: environment)
         } catch {
@@ -80,6 +80,9 @@ public enum ServiceMain {
             fail(service: service, .services(String(describing: error)), sink: sink)
         }
 
+        if let supervised = SupervisedChild(environment: environment, logger: logger) {
+            services.append(supervised)
+        }
         var groupConfiguration = ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = gracefulShutdownLimit
