@@ -11,7 +11,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # otherwise starve the 2-thread cooperative pool that the in-process services run on.
 TEST_FLAGS   ?= --disable-xctest --no-parallel
 
-.PHONY: run test build release deps test-deps install compose-test bench clean
+.PHONY: run test build release deps test-deps install compose-test bench clean holidays embed
 
 deps:
 	@$(MAKE) --no-print-directory install PKGS="$(DEBIAN_PKGS)"
@@ -49,6 +49,22 @@ run: release
 
 bench: release
 	.build/release/songdal bench bus
+
+# The holiday calendar: data/holidays-kr.json regenerated from the rules of SPEC §6, the lunar
+# dates of korean-lunar-calendar and scripts/holidays/announced.json (elections, temporary
+# holidays), then compiled into the binaries again (make embed). Commit both outputs.
+HOLIDAYS_VENV := .build-venv
+holidays:
+	@$(MAKE) --no-print-directory install PKGS="python3 python3-venv"
+	@[ -x $(HOLIDAYS_VENV)/bin/python ] || python3 -m venv $(HOLIDAYS_VENV)
+	@$(HOLIDAYS_VENV)/bin/python -c 'import korean_lunar_calendar' 2>/dev/null || \
+	  $(HOLIDAYS_VENV)/bin/pip install --quiet 'korean-lunar-calendar==0.4.0'
+	$(HOLIDAYS_VENV)/bin/python scripts/holidays/generate.py
+	@$(MAKE) --no-print-directory embed
+
+# data/*.json compiled into the binaries (Shared/Runtime/ReferenceData/EmbeddedReferenceData.swift).
+embed:
+	scripts/embed-reference-data.sh
 
 clean:
 	rm -rf .build .songdal
