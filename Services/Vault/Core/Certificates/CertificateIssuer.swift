@@ -5,7 +5,8 @@ import SongdalCrypto
 import Store
 
 /// Issues signed certificates (VA-6), logs each issuance, and bills it (VA-8) through the outbox
-/// in the same transaction.
+/// in the same transaction. A delivery certificate over a sandbox notice's evidence is a sandbox
+/// certificate (X-8): marked, version 2, and never billed.
 public struct CertificateIssuer: Sendable {
     let vault: VaultContext
 
@@ -68,8 +69,10 @@ public struct CertificateIssuer: Sendable {
         guard let last = leaves.max() else { throw ErrorReply(code: "internal", message: "no evidence leaves") }
         let checkpoint = try vault.checkpoints.covering(last, now: now, in: db)
         var entries: [LogEvidence.Entry] = []
+        var sandbox = false
         for index in leaves {
             guard let bytes = try EvidenceLog.leaf(at: index, in: db) else { throw MerkleProofError.indexOutOfRange }
+            if EvidenceRecord(bytes: bytes)?.type.isSandbox == true { sandbox = true }
             let proof = try EvidenceLog.inclusionProof(index: index, size: checkpoint.size, in: db)
             entries.append(.init(record: String(decoding: bytes, as: UTF8.self), leafIndex: index, inclusionProof: proof.map(Hex.encode)))
         }
@@ -80,7 +83,7 @@ public struct CertificateIssuer: Sendable {
         let signer = vault.keys.current
         let serial = try OIDMaker.serial()
         let certificate = VaultCertificate(
-            version: VaultCertificate.currentVersion, kind: request.kind, serial: serial, issuer: vault.settings.issuer,
+            version: sandbox ? VaultCertificate.sandboxVersion : VaultCertificate.currentVersion, kind: request.kind, serial: serial, issuer: vault.settings.issuer,
             issuedAt: Self.date(VaultKeys.millis(now)),
             validUntil: request.kind == .original
                 ? Self.date(VaultKeys.millis(now.addingTimeInterval(Double(vault.settings.certificateValidityDays) * 86_400))) : nil,
@@ -93,7 +96,7 @@ public struct CertificateIssuer: Sendable {
             notice: notice, destruction: destruction,
             evidence: LogEvidence(entries: entries, checkpoint: checkpoint),
             timeStampToken: try TimeStampToken(der: [UInt8](tokenDER)), tsaCertificate: vault.tsaCertificate.pem,
-            keyId: signer.keyId)
+            keyId: signer.keyId, sandbox: sandbox ? true : nil)
         let json = try VaultCertificate.encoder().encode(certificate)
         let signature = try signer.sign([UInt8](json))
         try db.execute(sql: """
@@ -103,14 +106,15 @@ public struct CertificateIssuer: Sendable {
         try EvidenceLog.append(EvidenceRecord(type: .issued, time: now, documentId: document.documentId,
                                               packageId: document.packageId, reference: serial,
                                               contentHash: SHA256.hex(json)), in: db)
-        if let outbox {
+        if let outbox, !sandbox {
             let item: UsageItem = request.kind == .original ? .originalIssuance : .certificateIssuance
             try outbox.send(RecordUsage(events: [UsageEvent(
                 eventId: "vault.issuance:\(serial)", institution: document.institution, item: item, quantity: 1,
                 occurredAt: now, reference: document.documentId)]), in: db)
         }
         return CertificateIssued(serial: serial, kind: request.kind, documentId: document.documentId,
-                                 json: String(decoding: json, as: UTF8.self), signature: Data(signature), keyId: signer.keyId)
+                                 json: String(decoding: json, as: UTF8.self), signature: Data(signature), keyId: signer.keyId,
+                                 sandbox: sandbox)
     }
 
     private func registrationLeaf(_ document: DocumentRecord, in db: Database) throws -> Int {

@@ -7,14 +7,15 @@ import SongdalCrypto
 public enum CertificateLookup {
     /// Verifies a stored certificate with the key history, and that its checkpoint is still a
     /// prefix of the current log (consistency proof).
-    public static func verify(serial: String, vault: VaultContext, now: Date, in db: Database) throws -> CertificateVerification {
+    public static func verify(serial: String, vault: VaultContext, now: Date, allowSandbox: Bool = false,
+                              in db: Database) throws -> CertificateVerification {
         guard let row = try Row.fetchOne(db, sql: "SELECT json, signature FROM certificate WHERE serial = ?", arguments: [serial]) else {
             throw ErrorReply(code: "not_found", message: "no certificate \(serial)", field: "serial")
         }
         let json: String = row["json"]
         let result = CertificateVerifier.verify(
             json: Array(json.utf8), signature: [UInt8](row["signature"] as Data), trustedKeys: Array(vault.keys.publicKeys.values),
-            now: now, history: try history(in: db))
+            now: now, history: try history(in: db), allowSandbox: allowSandbox)
         var problems = result.codes
         if let checkpoint = result.certificate?.evidence.checkpoint, let latest = try vault.checkpoints.latest(in: db) {
             let proof = (try? EvidenceLog.consistencyProof(first: checkpoint.size, second: latest.size, in: db)) ?? []
@@ -25,7 +26,9 @@ public enum CertificateLookup {
                 problems.append("log_inconsistent")
             }
         }
-        return CertificateVerification(serial: serial, valid: problems.isEmpty, problems: problems)
+        let reason = result.problems.first { $0.code == "sandbox_certificate" }?.message
+        return CertificateVerification(serial: serial, valid: problems.isEmpty, problems: problems, sandbox: result.isSandbox,
+                                       reason: reason)
     }
 
     /// The signing-key history rows.

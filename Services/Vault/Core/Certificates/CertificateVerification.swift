@@ -5,5 +5,8 @@ public struct CertificateVerificationResult: Sendable {
     public var problems: [CertificateProblem]
 
     public var isValid: Bool { problems.isEmpty }
+    /// A sandbox certificate: valid only when verified with `allowSandbox`, and then only
+    /// as a sandbox certificate, never as evidence.
+    public var isSandbox: Bool { certificate?.isSandbox == true }
     public var codes: [String] { problems.map(\.code) }
 }

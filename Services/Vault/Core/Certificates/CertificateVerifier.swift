@@ -6,12 +6,20 @@ import SongdalCrypto
 /// the detached signature, the checkpoint signature and its time-stamp, every inclusion proof,
 /// that the leaves are about this document, the registration time-stamp over the content hash,
 /// and validity. Every failure is named.
+///
+/// A sandbox certificate never verifies as a real one: it fails with `sandbox_certificate`
+/// ("sandbox certificate: not valid as evidence") unless `allowSandbox` is given, and then the
+/// result says it is a sandbox certificate (``CertificateVerificationResult/isSandbox``).
 public enum CertificateVerifier {
+    /// The reason a sandbox certificate is refused, in the words every verifier prints.
+    public static let sandboxReason = "sandbox certificate: not valid as evidence"
+
     /// Verifies `json` (the exact signed bytes) and its detached `signature` against `trustedKeys`.
     /// `now`, when given, also checks expiry; `history` restricts each key to its active period.
+    /// `allowSandbox` checks a sandbox certificate as a sandbox certificate instead of refusing it.
     public static func verify(
         json: [UInt8], signature: [UInt8], trustedKeys: [Ed25519PublicKey], now: Date? = nil,
-        history: [VaultKeyHistoryEntry] = []
+        history: [VaultKeyHistoryEntry] = [], allowSandbox: Bool = false
     ) -> CertificateVerificationResult {
         var problems: [CertificateProblem] = []
         let certificate: VaultCertificate
@@ -36,10 +44,24 @@ public enum CertificateVerifier {
             problems.append(CertificateProblem("unknown_key", "signed by key \(certificate.keyId), which is not trusted"))
         }
         problems += evidenceProblems(certificate, keys: keys)
+        problems += sandboxProblems(certificate, allowSandbox: allowSandbox)
         if let now, let end = certificate.validUntil, end < now {
             problems.append(CertificateProblem("expired", "valid until \(end)"))
         }
         return CertificateVerificationResult(certificate: certificate, problems: problems)
+    }
+
+    /// A sandbox certificate unless allowed (sandbox leaves in a certificate not marked sandbox
+    /// are found with the other evidence problems).
+    static func sandboxProblems(_ certificate: VaultCertificate, allowSandbox: Bool) -> [CertificateProblem] {
+        var problems: [CertificateProblem] = []
+        if certificate.isSandbox, !allowSandbox {
+            problems.append(CertificateProblem("sandbox_certificate", sandboxReason))
+        }
+        if certificate.isSandbox, certificate.version < VaultCertificate.sandboxVersion {
+            problems.append(CertificateProblem("unsupported_version", "a sandbox certificate is version \(VaultCertificate.sandboxVersion)"))
+        }
+        return problems
     }
 
     /// Checks everything except the detached signature.
@@ -70,6 +92,10 @@ public enum CertificateVerifier {
             if record.documentId != document.documentId || record.contentHash != document.contentHash && record.type != .issued {
                 problems.append(CertificateProblem("evidence_mismatch", "leaf \(entry.leafIndex) is about another document or content"))
             }
+        }
+        // Sandbox evidence in a certificate not marked sandbox would pass a sandbox delivery off as real.
+        if !certificate.isSandbox, types.contains(where: \.isSandbox) {
+            problems.append(CertificateProblem("sandbox_evidence", "sandbox evidence in a certificate not marked sandbox"))
         }
         if types.first != .registered {
             problems.append(CertificateProblem("evidence_mismatch", "the first leaf is not the document's registration"))

@@ -24,7 +24,7 @@ extension VaultCertificate {
         var version: Int?, kind: VaultCertificateKind?, serial: String?, issuer: String?, issuedAt: Date?
         var validUntil: Date??, policyOID: String?, requester: String?, purpose: String?
         var document: CertifiedDocument?, notice: CertifiedNotice??, destruction: CertifiedDestruction??
-        var evidence: LogEvidence?, token: TimeStampToken?, tsaCertificate: String?, keyId: String?
+        var evidence: LogEvidence?, token: TimeStampToken?, tsaCertificate: String?, keyId: String?, sandbox: Bool??
         let complete = scanner.object { scanner, key in
             if key == "version" { return scanner.once(&version) { $0.integer() } }
             if key == "kind" { return scanner.once(&kind) { $0.string().flatMap(VaultCertificateKind.init(rawValue:)) } }
@@ -42,6 +42,7 @@ extension VaultCertificate {
             if key == "timeStampToken" { return scanner.once(&token) { $0.timeStampToken() } }
             if key == "tsaCertificate" { return scanner.once(&tsaCertificate) { $0.string() } }
             if key == "keyId" { return scanner.once(&keyId) { $0.string() } }
+            if key == "sandbox" { return scanner.onceOptional(&sandbox) { $0.bool() } }
             return scanner.skipValue()
         }
         guard complete, let version, let kind, let serial, let issuer, let issuedAt, let policyOID, let requester,
@@ -49,7 +50,7 @@ extension VaultCertificate {
         self.init(version: version, kind: kind, serial: serial, issuer: issuer, issuedAt: issuedAt,
                   validUntil: validUntil ?? nil, policyOID: policyOID, requester: requester, purpose: purpose,
                   document: document, notice: notice ?? nil, destruction: destruction ?? nil, evidence: evidence,
-                  timeStampToken: token, tsaCertificate: tsaCertificate, keyId: keyId)
+                  timeStampToken: token, tsaCertificate: tsaCertificate, keyId: keyId, sandbox: sandbox ?? nil)
     }
 }
 

@@ -8,7 +8,12 @@ import SongdalCrypto
 public struct VaultCertificate: Codable, Sendable, Hashable {
     /// Format version; verifiers keep accepting every version they know.
     public static let currentVersion = 1
-    public static let supportedVersions: Set<Int> = [1]
+    /// Version 2 is version 1 with the `sandbox` member. Only sandbox certificates are
+    /// written as version 2: a live certificate has nothing new, so it stays version 1 and its
+    /// bytes are what they always were, while a verifier older than sandbox certificates refuses
+    /// a sandbox one (`unsupported_version`) instead of ignoring the member it does not know.
+    public static let sandboxVersion = 2
+    public static let supportedVersions: Set<Int> = [1, 2]
 
     public var version: Int
     public var kind: VaultCertificateKind
@@ -29,6 +34,12 @@ public struct VaultCertificate: Codable, Sendable, Hashable {
     /// The vault TSA certificate (PEM), vouched for by the signature over this certificate.
     public var tsaCertificate: String
     public var keyId: String
+    /// True on a sandbox certificate: about a sandbox notice, signed like any other (the
+    /// signature covers this member) but never valid as evidence. Absent on live certificates.
+    public var sandbox: Bool?
+
+    /// Whether this is a sandbox certificate.
+    public var isSandbox: Bool { sandbox == true }
 
     /// Encoder giving the signed bytes: sorted keys, dates as Unix milliseconds.
     public static func encoder() -> JSONEncoder {

@@ -61,7 +61,8 @@ enum VaultHandlers {
             try EvidenceRecorder.record(evidence, in: context.db)
         }
         endpoint.answer(VerifyCertificate.self) { request, context in
-            try await context.store.pool.read { db in try CertificateLookup.verify(serial: request.serial, vault: vault, now: context.now, in: db) }
+            try await context.store.pool.read { db in try CertificateLookup.verify(serial: request.serial, vault: vault, now: context.now,
+                                                                             allowSandbox: request.allowSandbox, in: db) }
         }
         endpoint.answer(VaultKeyHistoryQuery.self) { _, context in
             try await context.store.pool.read { db in try CertificateLookup.keyHistory(vault: vault, in: db) }

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Schema
 
-/// Records delivery and read evidence the notifier sends (VA-4): once per (notice, kind).
+/// Records delivery and read evidence the notifier sends (VA-4): once per (notice, kind); a
+/// sandbox notice's as `sandbox_delivered` / `sandbox_read` leaves.
 public enum EvidenceRecorder {
     public static func record(_ evidence: VaultEvidence, in db: Database) throws {
         try EvidenceRecord.validate(id: evidence.noticeId, field: "noticeId")
@@ -13,7 +14,12 @@ public enum EvidenceRecorder {
         let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM notice_evidence WHERE notice_id = ? AND kind = ?",
                                        arguments: [evidence.noticeId, evidence.kind.rawValue]) ?? false
         guard !exists else { return }
-        let type: EvidenceEventType = evidence.kind == .delivered ? .delivered : .read
+        let type: EvidenceEventType = switch (evidence.kind, evidence.sandbox) {
+        case (.delivered, false): .delivered
+        case (.read, false): .read
+        case (.delivered, true): .sandboxDelivered
+        case (.read, true): .sandboxRead
+        }
         let index = try EvidenceLog.append(EvidenceRecord(
             type: type, time: evidence.occurredAt, documentId: document.documentId, packageId: document.packageId,
             reference: evidence.noticeId, contentHash: document.contentHash), in: db)
