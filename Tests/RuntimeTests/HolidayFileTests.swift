@@ -45,23 +45,46 @@ import Testing
         }
     }
 
-    @Test func locatorFollowsItsOrderAndListsWhereItLooked() throws {
+    @Test func locatorFollowsItsOrderAndNeverLooksInTheWorkingFolder() throws {
         let explicit = try temporaryFile(#"{"version":1,"years":{"2026":[]}}"#)
         let root = URL(fileURLWithPath: "/nonexistent-root")
-        let withEnv = BusinessCalendar.searchLocations(
-            environment: ["SONGDAL_HOLIDAYS": explicit.path], currentDirectory: root,
-            executable: URL(fileURLWithPath: "/opt/songdal/bin/songdal-notifier"))
-        #expect(withEnv.map(\.path) == [
-            explicit.path, "/nonexistent-root/data/holidays-kr.json",
+        let executable = URL(fileURLWithPath: "/opt/songdal/bin/songdal-notifier")
+        #expect(ReferenceData.installedLocations(of: "holidays-kr.json", executable: executable).map(\.path) == [
             "/opt/songdal/share/songdal/holidays-kr.json", "/usr/share/songdal/holidays-kr.json",
         ])
-        #expect(try BusinessCalendar.defaultURL(searching: withEnv).path == explicit.path)
+        var asked: [String] = []
+        let everything: (URL) -> Bool = { asked.append($0.path); return true }
+        // An explicit path wins, from the flag or else from the environment.
+        #expect(BusinessCalendar.source(
+            explicit: explicit, environment: ["SONGDAL_HOLIDAYS": "/elsewhere.json"], currentDirectory: root,
+            executable: executable, isReadable: everything) == .file(explicit))
+        #expect(BusinessCalendar.source(
+            environment: ["SONGDAL_HOLIDAYS": "h.json"], currentDirectory: root,
+            executable: executable, isReadable: everything).description == "/nonexistent-root/h.json")
+        #expect(asked.isEmpty)
+        // Then the installed copies, in order.
+        #expect(BusinessCalendar.source(
+            environment: [:], currentDirectory: root, executable: executable,
+            isReadable: { $0.path.hasPrefix("/usr/") }) == .file(URL(fileURLWithPath: "/usr/share/songdal/holidays-kr.json")))
+        #expect(BusinessCalendar.source(
+            environment: [:], currentDirectory: root, executable: executable,
+            isReadable: everything) == .file(URL(fileURLWithPath: "/opt/songdal/share/songdal/holidays-kr.json")))
+        // Then the compiled-in copy; the working folder is never asked.
+        asked = []
+        let source = BusinessCalendar.source(
+            environment: [:], currentDirectory: root, executable: executable, isReadable: { asked.append($0.path); return false })
+        #expect(source == .embedded("holidays-kr.json"))
+        #expect(asked == ["/opt/songdal/share/songdal/holidays-kr.json", "/usr/share/songdal/holidays-kr.json"])
+        #expect(try BusinessCalendar.load(from: source).coveredYears.isSuperset(of: 2026...2031))
+    }
 
-        let nowhere = [URL(fileURLWithPath: "/nonexistent/a.json"), URL(fileURLWithPath: "/nonexistent/b.json")]
-        #expect(throws: CalendarError.fileUnreadable(
-            path: "/nonexistent/a.json, /nonexistent/b.json",
-            reason: "no readable holidays-kr.json in any of these places")) {
-            try BusinessCalendar.defaultURL(searching: nowhere)
+    @Test func anExplicitPathIsAuthoritative() {
+        // A typo in SONGDAL_HOLIDAYS is an error naming the path, not a fall-back to another copy.
+        #expect {
+            try BusinessCalendar.loadDefault(environment: ["SONGDAL_HOLIDAYS": "/nonexistent/holidays-kr.jsno"])
+        } throws: { error in
+            guard case .fileUnreadable(let path, _) = error as? CalendarError else { return false }
+            return path == "/nonexistent/holidays-kr.jsno"
         }
     }
 }

@@ -20,13 +20,13 @@ public enum BillingService: ServiceDefinition {
     /// Loads and validates the price book (a bad one stops start-up), checks it only appends to
     /// the rates loaded before, and registers the handlers.
     public static func build(_ environment: ServiceEnvironment) async throws -> [any Service] {
-        let url = PriceBookLocator.url(setting: environment.setting("price-book"))
-        let priceBook = try PriceBook.load(from: url)
+        let source = PriceBookLocator.source(setting: environment.setting("price-book"))
+        let priceBook = try PriceBook.load(from: source)
         try await environment.store.pool.write { db in try PriceBookHistory.check(priceBook, in: db) }
         let tierCount = (try? priceBook.rate(UsageItem.noticeSent.rawValue, in: BillingMonth(of: environment.clock.now)))?.tiers?.count ?? 3
         BillingHandlers(book: InvoiceBook(priceBook: priceBook), tierCount: tierCount, logger: environment.logger)
             .register(on: environment.endpoint)
-        environment.logger.info("billing ready", metadata: ["priceBook": "\(url.lastPathComponent)", "items": "\(priceBook.rates.count)"])
+        environment.logger.info("billing ready", metadata: ["priceBook": "\(source)", "items": "\(priceBook.rates.count)"])
         return []
     }
 }

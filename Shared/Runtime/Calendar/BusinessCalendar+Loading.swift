@@ -1,62 +1,64 @@
 import Foundation
 
 extension BusinessCalendar {
-    /// Environment variable naming the holiday file; checked first by ``defaultURL(searching:)``.
+    /// Environment variable naming the holiday file; an explicit path, like `--holidays`.
     public static let environmentKey = "SONGDAL_HOLIDAYS"
+    /// The holiday file's name in `data/` and in the installed share folders.
+    public static let fileName = "holidays-kr.json"
 
     /// Loads a holiday file such as `data/holidays-kr.json`.
     public static func load(from url: URL) throws(CalendarError) -> BusinessCalendar {
+        try load(from: .file(url))
+    }
+
+    /// Loads the calendar from a file or from the copy compiled into the binary.
+    public static func load(from source: ReferenceDataSource) throws(CalendarError) -> BusinessCalendar {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try ReferenceData.data(of: source)
         } catch {
-            throw .fileUnreadable(path: url.path, reason: Self.reason(error))
+            throw .fileUnreadable(path: source.description, reason: Self.reason(error))
         }
         let file: HolidayFile
         do {
             file = try JSONDecoder().decode(HolidayFile.self, from: data)
         } catch {
-            throw .malformed("\(url.path): \(Self.reason(error))")
+            throw .malformed("\(source): \(Self.reason(error))")
         }
         return try file.calendar()
     }
 
-    /// Where the holiday file is looked for, in order: `$SONGDAL_HOLIDAYS`,
-    /// `./data/holidays-kr.json`, `<executable dir>/../share/songdal/holidays-kr.json`,
-    /// `/usr/share/songdal/holidays-kr.json`.
-    public static func searchLocations(
+    /// Where the calendar comes from, never the working folder: `explicit` (`--holidays`), else
+    /// `$SONGDAL_HOLIDAYS` (a relative path is taken from `currentDirectory`), else
+    /// `<executable dir>/../share/songdal/holidays-kr.json`, else
+    /// `/usr/share/songdal/holidays-kr.json`, else the copy compiled into the binary.
+    /// An explicit path is authoritative even when it cannot be read: a typo must not fall back.
+    public static func source(
+        explicit: URL? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-        executable: URL? = Bundle.main.executableURL
-    ) -> [URL] {
-        var locations: [URL] = []
-        if let explicit = environment[environmentKey], !explicit.isEmpty {
-            locations.append(URL(fileURLWithPath: explicit, relativeTo: currentDirectory))
+        executable: URL? = Bundle.main.executableURL,
+        isReadable: (URL) -> Bool = { FileManager.default.isReadableFile(atPath: $0.path) }
+    ) -> ReferenceDataSource {
+        var explicit = explicit
+        if explicit == nil, let path = environment[environmentKey], !path.isEmpty {
+            explicit = path.hasPrefix("/") ? URL(fileURLWithPath: path) : currentDirectory.appending(path: path)
         }
-        locations.append(currentDirectory.appending(path: "data/holidays-kr.json"))
-        if let executable {
-            locations.append(executable.deletingLastPathComponent()
-                .appending(path: "../share/songdal/holidays-kr.json").standardizedFileURL)
-        }
-        locations.append(URL(fileURLWithPath: "/usr/share/songdal/holidays-kr.json"))
-        return locations
+        return ReferenceData.source(of: fileName, explicit: explicit, executable: executable, isReadable: isReadable)
     }
 
-    /// The first readable file among `locations`.
-    public static func defaultURL(searching locations: [URL]) throws(CalendarError) -> URL {
-        for url in locations where FileManager.default.isReadableFile(atPath: url.path) {
-            return url
-        }
-        throw .fileUnreadable(
-            path: locations.map(\.path).joined(separator: ", "),
-            reason: "no readable holidays-kr.json in any of these places")
+    /// The calendar from ``source(explicit:environment:currentDirectory:executable:isReadable:)``:
+    /// what services and benchmarks load when nothing more specific is configured.
+    public static func loadDefault(
+        explicit: URL? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(CalendarError) -> BusinessCalendar {
+        try load(from: source(explicit: explicit, environment: environment))
     }
 
-    /// The first readable file among ``searchLocations(environment:currentDirectory:executable:)``.
-    public static func defaultURL(
-        searching environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws(CalendarError) -> URL {
-        try defaultURL(searching: searchLocations(environment: environment))
+    /// The calendar compiled into the binary (``EmbeddedReferenceData/holidaysKR``).
+    public static func loadEmbedded() throws(CalendarError) -> BusinessCalendar {
+        try load(from: .embedded(fileName))
     }
 
     private static func reason(_ error: any Error) -> String {

@@ -80,7 +80,7 @@ public enum ServiceMain {
             fail(service: service, .services(String(describing: error)), sink: sink)
         }
 
-        if let supervised = SupervisedChild(environment: environment, logger: logger) {
+        if let supervised = SupervisedChild(service: service, environment: environment, logger: logger) {
             services.append(supervised)
         }
         var groupConfiguration = ServiceGroupConfiguration(
@@ -115,23 +115,25 @@ public enum ServiceMain {
         return ServiceContext(configuration: configuration, logger: logger, clock: clock, calendar: calendar)
     }
 
-    /// The configured (or found) holiday calendar, required to cover the current and next KST year.
+    /// The holiday calendar, required to cover the current KST year only.
+    ///
+    /// Found by ``BusinessCalendar/source(explicit:environment:currentDirectory:executable:isReadable:)``:
+    /// `--holidays`/`SONGDAL_HOLIDAYS` (authoritative: a typo does not fall back), else the
+    /// installed share folders, else the copy compiled into the binary — never the working folder.
+    /// A missing next year does not stop start-up (SPEC §6: never a service that stops because the
+    /// year changed); from 90 days before the year ends it sets the
+    /// ``calendarNextYearMissingMetric`` gauge, and ``calendarWarning(calendar:clock:)`` returns
+    /// the warning to log.
     public static func loadCalendar(
         configuration: ServiceConfiguration,
         clock: any WallClock,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(StartupError) -> BusinessCalendar {
         do throws(CalendarError) {
-            // An explicit path is authoritative: a typo must not fall back to another file.
-            let url: URL
-            if let explicit = configuration.holidaysPath {
-                url = explicit
-            } else {
-                url = try BusinessCalendar.defaultURL(searching: environment)
-            }
-            let calendar = try BusinessCalendar.load(from: url)
+            let calendar = try BusinessCalendar.loadDefault(explicit: configuration.holidaysPath, environment: environment)
             let year = KST.localDate(of: clock.now).year
-            try calendar.requireYears(year...(year + 1))
+            try calendar.requireYears(year...year)
+            recordCalendarCoverage(calendar: calendar, clock: clock)
             return calendar
         } catch {
             throw .calendar(error)

@@ -95,7 +95,7 @@ public enum BillingBenchmark {
     static func invoicing(events: Int, institutions: Int, directory: URL) async throws -> Double {
         let store = try ServiceStore(directory: directory, service: BillingService.name, migrations: BillingService.migrations)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let book = try PriceBook.load(from: PriceBookLocator.url(setting: nil))
+        let book = try PriceBook.load(from: PriceBookLocator.source(setting: nil))
         try await BenchmarkSeed.seed(store: store, events: events, institutions: institutions)
         let began = ContinuousClock.now
         let result = try await store.pool.write { db in

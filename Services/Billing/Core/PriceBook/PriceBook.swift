@@ -33,8 +33,13 @@ public struct PriceBook: Sendable {
 
     /// Loads a file.
     public static func load(from url: URL) throws(PriceBookError) -> PriceBook {
+        try load(from: .file(url))
+    }
+
+    /// Loads a file or the copy compiled into the binary.
+    public static func load(from source: ReferenceDataSource) throws(PriceBookError) -> PriceBook {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw .unreadable(path: url.path, reason: "\(error)") }
+        do { data = try ReferenceData.data(of: source) } catch { throw .unreadable(path: source.description, reason: "\(error)") }
         return try PriceBook(json: data)
     }
 

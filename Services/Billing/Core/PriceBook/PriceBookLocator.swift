@@ -1,20 +1,14 @@
 import Foundation
+import Runtime
 
-/// Where the service finds its price book: the `price-book` setting, else `data/price-book.json`
-/// under the working directory, else the repository's copy (development runs from elsewhere).
+/// Where the service finds its price book, never by the working folder: the `price-book` setting
+/// (authoritative: a typo is an error, not a fall-back), else the installed share folders
+/// (`<executable dir>/../share/songdal/price-book.json`, `/usr/share/songdal/price-book.json`),
+/// else the copy compiled into the binary (`data/price-book.json` at build time).
 enum PriceBookLocator {
-    static func url(setting: String?) -> URL {
-        if let setting { return URL(fileURLWithPath: setting) }
-        let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("data/price-book.json")
-        if FileManager.default.fileExists(atPath: local.path) { return local }
-        return repositoryCopy
-    }
+    static let fileName = "price-book.json"
 
-    /// `data/price-book.json` of the source tree this module was built from.
-    static var repositoryCopy: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("data/price-book.json")
+    static func source(setting: String?, executable: URL? = Bundle.main.executableURL) -> ReferenceDataSource {
+        ReferenceData.source(of: fileName, explicit: setting.map { URL(fileURLWithPath: $0) }, executable: executable)
     }
 }

@@ -27,7 +27,7 @@ public enum NotifierBenchmark {
         let csv = work.appendingPathComponent("campaign.csv")
         try writeCampaign(rows: total, to: csv)
 
-        let cluster = try await BenchCluster(directory: work, calendar: try BusinessCalendar.load(from: try BusinessCalendar.defaultURL()),
+        let cluster = try await BenchCluster(directory: work, calendar: try BusinessCalendar.loadDefault(),
                                              notifierExecutable: notifierExecutable)
         let started = ContinuousClock.now
         let campaign = try await cluster.client.request(StartCampaign(

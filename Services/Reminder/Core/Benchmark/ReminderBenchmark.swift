@@ -17,7 +17,7 @@ public enum ReminderBenchmark {
     public static func run(count: Int?, directory: URL) async throws -> [(key: String, value: String)] {
         let total = max(1_000, count ?? 10_000_000)
         let imported = min(total, 1_000_000)
-        let calendar = try BusinessCalendar.load(from: try BusinessCalendar.defaultURL())
+        let calendar = try BusinessCalendar.loadDefault()
         let folder = directory.appendingPathComponent("reminder-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
