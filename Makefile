@@ -4,7 +4,7 @@
 SWIFT        ?= swift
 DEBIAN_PKGS  := libzmq3-dev libsqlite3-dev libssl-dev pkg-config openssl libcurl4-openssl-dev
 # For the tests only: the headless-browser walk (chromium over WebDriver) and the compose stack
-# run for real with podman (../shared/CONTAINERS.md).
+# run for real with podman (docs/operator-guide.md, "Containers").
 TEST_PKGS    := chromium chromium-driver fonts-nanum podman runc debootstrap python3-venv
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Serial: on 2 cores, tests that block a thread (zmq polls, openssl subprocesses) would

@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Songdal: separate executables over one ZeroMQ bus, sharing a Codable schema.
-// Layout and reasons: ../shared/DESIGN.md §2. Every service has the same three targets
+// Layout and reasons: docs/architecture.md §2. Every service has the same three targets
 // (a testable Core library, a thin executable, a test target); `serviceTarget` builds them.
 
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")

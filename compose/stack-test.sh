@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the compose stack for real with podman + podman-compose (../shared/CONTAINERS.md):
+# Runs the compose stack for real with podman + podman-compose (docs/operator-guide.md, "Containers"):
 # builds the local base image and the songdal image from host-built static binaries, starts
 # one container per service, walks the demo against the gateway container, restarts one
 # service container mid-way, checks nothing was lost, and tears everything down.
