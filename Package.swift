@@ -90,7 +90,7 @@ serviceTarget(
     "Gateway", dependencies: ["SongdalCrypto", hummingbird, prometheus, metrics], testDependencies: [hummingbirdTesting])
 // The real executables as separate processes under `songdal up` (they must be built first:
 // `swift build --build-tests` builds every product).
-targets.append(.testTarget(name: "ProcessTests"))
+targets.append(.testTarget(name: "ProcessTests", dependencies: ["Runtime"]))
 targets.append(.testTarget(
     name: "SystemTests",
     dependencies: [

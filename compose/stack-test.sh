@@ -24,8 +24,19 @@ step "base image debian:bookworm-slim (debootstrap, made locally: no registry is
 # The label says which runtime libraries the base holds; a different list rebuilds it.
 BASE_LIBS=libzmq5,libsqlite3-0,libssl3,libcurl4,ca-certificates
 if [ "$(podman image inspect localhost/debian:bookworm-slim --format '{{index .Labels "songdal.base"}}' 2>/dev/null)" != "$BASE_LIBS" ]; then
-  MIRROR=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-  MIRROR=${MIRROR:-http://deb.debian.org/debian}
+  # The machine's own apt sources name the mirror (deb822 .sources files, then one-line
+  # sources.list entries): no address is written here, so the test works wherever apt works.
+  MIRROR=$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null \
+             | awk '/^URIs:/ {for (i = 2; i <= NF; i++) if ($i !~ /security/) {print $i; exit}}')
+  if [ -z "$MIRROR" ]; then
+    MIRROR=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
+               | awk '$1 == "deb" && $0 !~ /security/ {for (i = 2; i <= NF; i++) if ($i ~ /^(https?|file):/) {print $i; exit}}')
+  fi
+  if [ -z "$MIRROR" ]; then
+    echo "stack-test: no Debian mirror in the apt sources (/etc/apt/sources.list.d/*.sources URIs:, or a 'deb' line" >&2
+    echo "stack-test: in /etc/apt/sources.list); the base image is made with debootstrap from that mirror." >&2
+    exit 1
+  fi
   ROOTFS=$(mktemp -d)
   debootstrap --variant=minbase --include="$BASE_LIBS" bookworm "$ROOTFS" "$MIRROR" >/dev/null
   tar -C "$ROOTFS" -c . | podman import --change "LABEL songdal.base=$BASE_LIBS" - localhost/debian:bookworm-slim >/dev/null

@@ -16,23 +16,36 @@ final class PlatformProcess: @unchecked Sendable {
         return URL(fileURLWithPath: me).deletingLastPathComponent()
     }
 
-    init(arguments: [String] = []) throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("songdal-up-\(UUID().uuidString)")
+    /// Starts `songdal up --clock <clock>` in a new temporary home, from that folder (outside the
+    /// repository: the binaries must find their reference data wherever they run).
+    init(clock: String, arguments: [String] = [], home existing: URL? = nil) throws {
+        home = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("songdal-up-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        output = home.appendingPathComponent("up.out")
+        output = home.appendingPathComponent("up-\(UUID().uuidString).out")
         FileManager.default.createFile(atPath: output.path, contents: nil)
         process.executableURL = Self.binaries.appendingPathComponent("songdal")
-        // A Monday inside the sending window, so the walk never waits for 10:00.
+        process.currentDirectoryURL = home
         process.arguments = ["up", "--home", home.path, "--bus-port", "0", "--gateway-port", "0",
-                             "--clock", "2026-11-23T11:00:00+09:00"] + arguments
+                             "--clock", clock] + arguments
         let handle = try FileHandle(forWritingTo: output)
         process.standardOutput = handle
         process.standardError = handle
         try process.run()
     }
 
+    /// Waits for `songdal up` to exit by itself; its status, or `nil` past the timeout.
+    func exitStatus(timeoutSeconds: Double) async throws -> Int32? {
+        guard try await waitUntil(seconds: timeoutSeconds, { !process.isRunning }) else { return nil }
+        return process.terminationStatus
+    }
+
+    /// Process ids of every `songdal-*` child started under this home.
+    func allChildPIDs() -> [Int32] {
+        ["bus", "identity", "vault", "notifier", "billing", "reminder", "gateway"].flatMap(childPIDs)
+    }
+
     /// The state `songdal up` wrote once it started its children.
-    func state(timeoutSeconds: Double = 30) async throws -> [String: String] {
+    func state(timeoutSeconds: Double = 120) async throws -> [String: String] {
         let file = home.appendingPathComponent("up.json")
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while Date() < deadline {
@@ -49,6 +62,7 @@ final class PlatformProcess: @unchecked Sendable {
     func songdal(_ arguments: [String]) async throws -> (status: Int32, output: String) {
         let command = Process()
         command.executableURL = Self.binaries.appendingPathComponent("songdal")
+        command.currentDirectoryURL = home
         command.arguments = arguments
         let file = home.appendingPathComponent("command-\(UUID().uuidString).out")
         FileManager.default.createFile(atPath: file.path, contents: nil)
@@ -100,6 +114,8 @@ final class PlatformProcess: @unchecked Sendable {
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        // The children stop by themselves once `up` is gone; make sure before the home goes.
+        for pid in allChildPIDs() { kill(pid, SIGKILL) }
         try? FileManager.default.removeItem(at: home)
     }
 }

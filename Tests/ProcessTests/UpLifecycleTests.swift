@@ -4,27 +4,39 @@ import Testing
 import Glibc
 #endif
 
-/// `songdal up` with the real executables (issue 9): separate processes on loopback tcp with
-/// CURVE, the demo walk against them, a killed service restarted mid-campaign, a clean stop.
+/// `songdal up` with the real executables: separate processes on loopback tcp with CURVE, started
+/// from a folder outside the repository, on clocks in the past and the future; the demo walk
+/// against them; a supervisor that tells the truth about its children (issue 17).
 @Suite(.serialized)
 struct UpLifecycleTests {
     static let children = ["bus", "identity", "vault", "notifier", "billing", "reminder", "gateway"]
+    static let walkSteps = [
+        "1  institution", "3  document", "4  notice", "5  delivered", "6  carrier", "7  recipient",
+        "9  recipient     viewed the document", "10 status        read", "11 certificate", "12 invoice",
+        "done: every step checked.",
+    ]
 
-    @Test func demoWalkThenSigtermStopsEveryChildCleanly() async throws {
-        let platform = try PlatformProcess()
+    /// Starts a platform on `clock`, waits until `up` says it is ready, and runs the demo walk.
+    private func walk(clock: String, demoArguments: [String] = []) async throws -> PlatformProcess {
+        let platform = try PlatformProcess(clock: clock)
         _ = try await platform.state()
-        #expect(try await platform.waitUntilStarted(Self.children), "not every child started: \(platform.consoleOutput)")
-
-        let demo = try await platform.songdal(["demo", "--home", platform.home.path])
-        #expect(demo.status == 0, "demo failed:\n\(demo.output)")
-        for step in ["1  institution", "3  document", "4  notice", "5  delivered", "6  carrier", "7  recipient",
-                     "9  recipient     viewed the document", "10 status        read", "11 certificate", "12 invoice",
-                     "done: every step checked."] {
-            #expect(demo.output.contains(step), "missing step \(step) in:\n\(demo.output)")
+        #expect(platform.consoleOutput.contains("all started"), "no banner: \(platform.consoleOutput)")
+        #expect(try await platform.waitUntilStarted(Self.children, seconds: 5), "banner before every child started")
+        let demo = try await platform.songdal(["demo", "--home", platform.home.path] + demoArguments)
+        #expect(demo.status == 0, "demo at \(clock) failed:\n\(demo.output)")
+        for step in Self.walkSteps {
+            #expect(demo.output.contains(step), "missing step \(step) at \(clock) in:\n\(demo.output)")
         }
+        return platform
+    }
 
-        let status = try await platform.stop()
+    @Test func demoWalkOnAPastClockThenSigtermStopsEveryChildCleanlyWithinFiveSeconds() async throws {
+        let platform = try await walk(clock: try PlatformClock.previousBusinessDay())
+        let stopping = ContinuousClock.now
+        // 8 s rather than 5: the bound is up's own (SIGKILL after 4 s); the margin is for a slow CI.
+        let status = try await platform.stop(timeoutSeconds: 8)
         #expect(status == 0)
+        #expect(ContinuousClock.now - stopping < .seconds(8))
         let upLog = platform.log("up")
         for child in Self.children {
             #expect(upLog.contains("msg=\"child stopped\" child=\(child) status=0"), "\(child) did not stop cleanly:\n\(upLog)")
@@ -32,25 +44,73 @@ struct UpLifecycleTests {
         }
         #expect(!upLog.contains("ignored SIGTERM"))
         #expect(!upLog.contains("restarting"), "a child died during the walk:\n\(upLog)")
+        #expect(platform.allChildPIDs().isEmpty)
     }
 
-    @Test func killedNotifierIsRestartedAndTheCampaignReachesEveryoneExactlyOnce() async throws {
-        let platform = try PlatformProcess(arguments: ["--set", "gateway:rate-limit-per-second=5000", "--set", "gateway:rate-limit-burst=5000"])
+    @Test func demoWalkInJanuary2027ThenASecondUpIsRefusedAndKillNineLeavesNoChild() async throws {
+        let platform = try await walk(clock: "2027-01-04T11:00:00+09:00")
+        let second = try await platform.songdal(["up", "--home", platform.home.path, "--bus-port", "0", "--gateway-port", "0"])
+        #expect(second.status != 0)
+        #expect(second.output.contains("already running"), "second up: \(second.output)")
+        #expect(second.output.contains("pid \(platform.process.processIdentifier)"), "second up: \(second.output)")
+        #expect(platform.allChildPIDs().count == Self.children.count, "the refused up touched the children")
+
+        kill(platform.process.processIdentifier, SIGKILL)
+        #expect(try await waitUntil(seconds: 10) { platform.allChildPIDs().isEmpty },
+                "children outlived a SIGKILLed up: \(platform.allChildPIDs())")
+    }
+
+    @Test func demoWalkOnTheLastDaysOf2031() async throws {
+        let platform = try await walk(clock: "2031-12-30T11:00:00+09:00")
+        #expect(try await platform.stop(timeoutSeconds: 8) == 0)
+    }
+
+    @Test(arguments: ["2027-01-01T11:00:00+09:00", "2031-12-31T11:00:00+09:00"])
+    func everyServiceStartsOnAHoliday(clock: String) async throws {
+        let platform = try PlatformProcess(clock: clock)
+        _ = try await platform.state()
+        #expect(try await platform.waitUntilStarted(Self.children, seconds: 5))
+        #expect(!platform.log("up").contains("restarting"), "a child failed at \(clock):\n\(platform.log("up"))")
+        #expect(try await platform.stop(timeoutSeconds: 8) == 0)
+    }
+
+    @Test func aChildThatCannotStartStopsUpWithItsOwnError() async throws {
+        let platform = try PlatformProcess(
+            clock: try PlatformClock.nextBusinessDay(), arguments: ["--set", "gateway:rate-limit-burst=banana"])
+        let status = try await platform.exitStatus(timeoutSeconds: 60)
+        #expect(status == 1, "up did not stop: \(platform.consoleOutput)")
+        #expect(platform.consoleOutput.contains("gateway failed to start"), "\(platform.consoleOutput)")
+        #expect(platform.consoleOutput.contains("rate-limit-burst"), "the child's own error is missing: \(platform.consoleOutput)")
+        #expect(!platform.consoleOutput.contains("all started"), "banner printed for a platform that never started")
+        #expect(try await waitUntil(seconds: 10) { platform.allChildPIDs().isEmpty })
+    }
+
+    @Test func killedNotifierAndFrozenVaultAreRestartedAndTheCampaignReachesEveryoneExactlyOnce() async throws {
+        let platform = try PlatformProcess(clock: try PlatformClock.nextBusinessDay(), arguments: [
+            "--stall-limit", "6",
+            "--set", "gateway:rate-limit-per-second=5000", "--set", "gateway:rate-limit-burst=5000",
+        ])
         _ = try await platform.state()
         #expect(try await platform.waitUntilStarted(Self.children), "not every child started: \(platform.consoleOutput)")
         let notifier = platform.childPIDs("notifier")
-        try #require(notifier.count == 1)
+        let vault = platform.childPIDs("vault")
+        try #require(notifier.count == 1 && vault.count == 1)
 
+        let disruption = "kill -9 \(notifier[0]); kill -STOP \(vault[0])"
         let campaign = try await platform.songdal([
-            "demo", "--home", platform.home.path, "--campaign", "10000", "--during-campaign", "kill -9 \(notifier[0])",
+            "demo", "--home", platform.home.path, "--campaign", "10000", "--during-campaign", disruption,
         ])
         #expect(campaign.status == 0, "campaign failed:\n\(campaign.output)")
-        #expect(campaign.output.contains("during campaign: kill -9 \(notifier[0])"))
+        #expect(campaign.output.contains("during campaign: \(disruption)"))
         #expect(campaign.output.contains("exactly once: each of the 10000 people has exactly one message"))
         let restarted = platform.childPIDs("notifier")
         #expect(restarted.count == 1 && restarted != notifier)
-        #expect(platform.log("up").contains("msg=\"child exited; restarting\" child=notifier"))
-        #expect(try await platform.stop() == 0)
+        let upLog = platform.log("up")
+        #expect(upLog.contains("msg=\"child exited; restarting\" child=notifier"))
+        #expect(upLog.contains("msg=\"child not responding\" child=vault"), "\(upLog)")
+        #expect(upLog.contains("msg=\"child not responding; killing it to restart\" child=vault"), "\(upLog)")
+        #expect(platform.childPIDs("vault").count == 1 && platform.childPIDs("vault") != vault)
+        #expect(try await platform.stop(timeoutSeconds: 8) == 0)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Runtime
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,16 +23,25 @@ struct ProbeCommand: ParsableCommand {
     @Option(help: "A file that must exist (a service's store once it has started).")
     var file: String?
 
+    @Option(help: "A service's heartbeat file (SONGDAL_HEARTBEAT_FILE) that must be fresh: the process is alive and not frozen.")
+    var heartbeat: String?
+
+    @Option(name: .customLong("max-age"), help: "With --heartbeat: the oldest heartbeat that counts, in seconds.")
+    var maxAge: Double = 10
+
     func validate() throws {
-        guard [tcp, http, file].compactMap({ $0 }).count == 1 else {
-            throw ValidationError("give exactly one of --tcp, --http, --file")
+        guard [tcp, http, file, heartbeat].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --tcp, --http, --file, --heartbeat")
         }
+        guard maxAge > 0 else { throw ValidationError("--max-age must be positive") }
     }
 
     func run() throws {
         let healthy: Bool
         if let file {
             healthy = FileManager.default.fileExists(atPath: file)
+        } else if let heartbeat {
+            healthy = Heartbeat.read(URL(fileURLWithPath: heartbeat)).map { $0.age() <= maxAge } ?? false
         } else if let tcp {
             let parts = tcp.split(separator: ":")
             guard parts.count == 2, let port = UInt16(parts[1]) else { throw ValidationError("--tcp wants host:port") }

@@ -43,6 +43,10 @@ struct UpCommand: AsyncParsableCommand {
     @Flag(help: "Plain tcp on loopback without CURVE (development only).")
     var insecure = false
 
+    @Option(name: .customLong("stall-limit"),
+            help: "Seconds a child may go without a heartbeat before it is killed and restarted (reported after a third of it).")
+    var stallLimit: Int = 15
+
     @Option(name: .customLong("log-level"), help: "Supervisor log level.")
     var logLevel: String = "info"
 
@@ -51,6 +55,9 @@ struct UpCommand: AsyncParsableCommand {
     func validate() throws {
         for service in services where !Self.allServices.contains(service) {
             throw ValidationError("unknown service \"\(service)\"; one of \(Self.allServices.joined(separator: ", "))")
+        }
+        guard (3...3600).contains(stallLimit) else {
+            throw ValidationError("--stall-limit takes whole seconds from 3 to 3600, got \(stallLimit)")
         }
         for setting in settings where !setting.contains(":") || !setting.contains("=") {
             throw ValidationError("--set takes <service>:<key>=<value>, got \"\(setting)\"")
@@ -103,8 +110,11 @@ struct UpCommand: AsyncParsableCommand {
         let banner = Self.banner(children: children, state: state, keys: keys, layout: layout)
         let gatewayURL = state.gatewayURL
         let wholePlatform = chosen.count == Self.allServices.count
+        var policy = SupervisorPolicy()
+        policy.unresponsiveRestart = .seconds(stallLimit)
+        policy.unresponsiveWarning = .seconds(max(1, stallLimit / 3))
         let supervisor = Supervisor(
-            children: children, layout: layout, logger: logger,
+            children: children, layout: layout, logger: logger, policy: policy,
             readiness: {
                 guard chosen.contains("gateway") else { return true }
                 // With every service running, /healthz must say ok; with a subset, an answer will do.

@@ -12,7 +12,7 @@ import Darwin
 /// The shared entry point of every service executable.
 ///
 /// Bootstraps logging (logfmt to stdout and `<logDirectory>/<service>.log`), loads the business
-/// calendar (requiring the current and next KST year), builds the services and runs them in a
+/// calendar (requiring the current KST year; warning when the next is missing within 90 days of year end), builds the services and runs them in a
 /// `ServiceGroup` that shuts down gracefully on SIGTERM or SIGINT. Start-up errors print one line
 /// to stderr and exit with status 78 (EX_CONFIG), so supervisors do not restart-loop on them.
 public enum ServiceMain {
@@ -72,6 +72,9 @@ public enum ServiceMain {
         } catch {
             logger.critical("start-up failed", metadata: ["error": "\(error)"])
             fail(service: service, error, sink: sink)
+        }
+        if let warning = calendarWarning(calendar: context.calendar, clock: clock) {
+            logger.warning("\(warning)", metadata: warning.logMetadata)
         }
         do {
             services = try await makeServices(context)
