@@ -20,11 +20,14 @@ import Musl
 ///   outlives `songdal up` unsupervised. `prctl(PR_SET_PDEATHSIG)` was not used: it fires when the
 ///   *thread* that spawned the child exits, and the supervisor spawns from pool threads.
 ///
-/// Both are off unless the environment names them (``heartbeatEnvironmentKey``,
-/// ``supervisorEnvironmentKey``), so a service run by hand or by compose behaves as before.
+/// Both are off unless the environment names them (``heartbeatEnvironmentKey`` or
+/// ``heartbeatDirectoryEnvironmentKey``, ``supervisorEnvironmentKey``), so a service run by hand or by compose behaves as before.
 public struct SupervisedChild: Service {
     /// Environment variable with the heartbeat file's path.
     public static let heartbeatEnvironmentKey = "SONGDAL_HEARTBEAT_FILE"
+    /// Environment variable with a folder for `<folder>/<service>.heartbeat` (containers, whose
+    /// health check reads it with `songdal probe --heartbeat`).
+    public static let heartbeatDirectoryEnvironmentKey = "SONGDAL_HEARTBEAT_DIR"
     /// Environment variable with the supervisor's process id.
     public static let supervisorEnvironmentKey = "SONGDAL_SUPERVISOR_PID"
     /// How often the heartbeat is written and the parent checked.
@@ -37,8 +40,11 @@ public struct SupervisedChild: Service {
     private let logger: Logger
 
     /// The child's duties as `environment` names them, or `nil` when it names none.
-    public init?(environment: [String: String], logger: Logger) {
+    public init?(service: String, environment: [String: String], logger: Logger) {
         let file = environment[Self.heartbeatEnvironmentKey].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? environment[Self.heartbeatDirectoryEnvironmentKey].flatMap {
+                $0.isEmpty ? nil : URL(fileURLWithPath: $0).appending(path: "\(service).heartbeat")
+            }
         let parent = environment[Self.supervisorEnvironmentKey].flatMap { pid_t($0) }.flatMap { $0 > 1 ? $0 : nil }
         guard file != nil || parent != nil else { return nil }
         self.heartbeatFile = file
