@@ -9,7 +9,11 @@ struct RouteRegistrar {
     let router: Router<GatewayContext>
     let dependencies: GatewayDependencies
 
-    func add(_ method: HTTPRequest.Method, _ path: String, _ access: Access, _ handler: @escaping Handler) {
+    /// `sandboxKeys`: whether a sandbox key may call the route — only those that store a
+    /// document, send or follow a notice, or read usage do; anything else that would bill or
+    /// reach the outside world answers 403 `sandbox_key_not_allowed`.
+    func add(_ method: HTTPRequest.Method, _ path: String, _ access: Access, sandboxKeys: Bool = false,
+             _ handler: @escaping Handler) {
         let dependencies = self.dependencies
         router.on(RouterPath(path), method: method) { request, context -> Response in
             var context = context
@@ -18,6 +22,10 @@ struct RouteRegistrar {
                 guard access.allows(principal.scope) else {
                     throw Problem(.forbidden, code: "insufficient_scope",
                                   detail: "a \(principal.scope.rawValue) key may not call this route")
+                }
+                guard !principal.sandbox || sandboxKeys else {
+                    throw Problem(.forbidden, code: "sandbox_key_not_allowed",
+                                  detail: "a sandbox key may only store documents, send and follow notices, and read usage; use a live key")
                 }
                 if let wait = dependencies.limiter.take(principal.keyId, now: dependencies.clock.now) {
                     throw Problem(.tooManyRequests, code: "rate_limited", detail: "too many requests for this key",

@@ -6,6 +6,8 @@ import Store
 
 /// API keys in `gateway.sqlite`: only the SHA-256 of a key's secret is stored, so a copied
 /// database authenticates nobody. A key reads `sdk_<id>_<secret>`; the id part is safe to log.
+/// A sandbox key (X-8) reads `sdk_test_<id>_<secret>`, recognisable at a glance, like the test
+/// keys of payment and notification APIs; its id is `gk_test_<id>`.
 public struct GatewayKeys: Sendable {
     public let store: ServiceStore
 
@@ -20,9 +22,14 @@ public struct GatewayKeys: Sendable {
 
     /// Creates a key and returns its plaintext, shown once. Institution keys need `institution`;
     /// operator and auditor keys must not have one. `now` is only bookkeeping (when the key was
-    /// made), so the wall clock is an acceptable default here.
+    /// made), so the wall clock is an acceptable default here. `sandbox` makes a sandbox key
+    /// (institution keys only).
     @discardableResult
-    public func create(institution: String?, scope: APIKeyScope, label: String = "", now: Date = Date()) throws -> String {
+    public func create(institution: String?, scope: APIKeyScope, label: String = "", now: Date = Date(),
+                       sandbox: Bool = false) throws -> String {
+        if sandbox, scope != .institution {
+            throw ErrorReply(code: "sandbox_not_allowed", message: "only institution keys can be sandbox keys", field: "sandbox")
+        }
         if scope == .institution {
             guard let institution, !institution.isEmpty, institution.count <= 128 else {
                 throw ErrorReply(code: "institution_required", message: "an institution key needs an institution id", field: "institution")
@@ -32,14 +39,25 @@ public struct GatewayKeys: Sendable {
         }
         let id = Hex.encode(try SecureRandom.bytes(8))
         let secret = Hex.encode(try SecureRandom.bytes(24))
-        let plaintext = "sdk_\(id)_\(secret)"
+        let plaintext = sandbox ? "\(Self.sandboxPrefix)\(id)_\(secret)" : "sdk_\(id)_\(secret)"
         let hash = SHA256.hex(plaintext)
         try store.pool.write { db in
             try db.execute(sql: """
-                INSERT INTO api_key (id, secret_hash, scope, institution, label, created_at) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: ["gk_\(id)", hash, scope.rawValue, institution, label, Int64(now.timeIntervalSince1970 * 1000)])
+                INSERT INTO api_key (id, secret_hash, scope, institution, label, created_at, sandbox) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [Self.keyId(of: plaintext), hash, scope.rawValue, institution, label,
+                                 Int64(now.timeIntervalSince1970 * 1000), sandbox])
         }
         return plaintext
+    }
+
+    /// How every sandbox key begins.
+    public static let sandboxPrefix = "sdk_test_"
+
+    /// The public id of a key's plaintext: `gk_<id>` (`gk_test_<id>` for a sandbox key).
+    public static func keyId(of plaintext: String) -> String {
+        let parts = plaintext.split(separator: "_")
+        if plaintext.hasPrefix(sandboxPrefix), parts.count >= 3 { return "gk_test_\(parts[2])" }
+        return "gk_" + (parts.dropFirst().first.map(String.init) ?? "")
     }
 
     /// The principal a presented key stands for, or nil when unknown or revoked.
@@ -48,9 +66,11 @@ public struct GatewayKeys: Sendable {
         let hash = SHA256.hex(presented)
         return try store.pool.read { db in
             try Row.fetchOne(db, sql: """
-                SELECT id, scope, institution FROM api_key WHERE secret_hash = ? AND revoked_at IS NULL
+                SELECT id, scope, institution, sandbox FROM api_key WHERE secret_hash = ? AND revoked_at IS NULL
                 """, arguments: [hash]).flatMap { row in
-                APIKeyScope(rawValue: row["scope"]).map { Principal(keyId: row["id"], scope: $0, institution: row["institution"]) }
+                APIKeyScope(rawValue: row["scope"]).map {
+                    Principal(keyId: row["id"], scope: $0, institution: row["institution"], sandbox: row["sandbox"])
+                }
             }
         }
     }

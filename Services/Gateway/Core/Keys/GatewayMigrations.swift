@@ -39,5 +39,9 @@ enum GatewayMigrations {
                 );
                 """)
         },
+        // Sandbox keys (X-8): an institution's test keys; every existing key is live.
+        Migration("gateway-v2-sandbox-keys") { db in
+            try db.execute(sql: "ALTER TABLE api_key ADD COLUMN sandbox INTEGER NOT NULL DEFAULT 0")
+        },
     ]
 }

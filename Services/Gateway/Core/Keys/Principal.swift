@@ -5,10 +5,14 @@ public struct Principal: Sendable, Hashable {
     public var scope: APIKeyScope
     /// The institution the key belongs to (institution keys only).
     public var institution: String?
+    /// A sandbox key: its notices go to the simulator only, outside the window, unbilled,
+    /// and are marked sandbox everywhere. Only the routes that say so accept one.
+    public var sandbox: Bool
 
-    public init(keyId: String, scope: APIKeyScope, institution: String?) {
+    public init(keyId: String, scope: APIKeyScope, institution: String?, sandbox: Bool = false) {
         self.keyId = keyId
         self.scope = scope
         self.institution = institution
+        self.sandbox = sandbox
     }
 }

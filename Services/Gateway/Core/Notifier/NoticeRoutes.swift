@@ -24,7 +24,7 @@ struct NoticeRoutes {
 
     func register(_ routes: RouteRegistrar) {
         let dependencies = self.dependencies
-        routes.add(.post, "/v1/notices", .institution) { request, context in
+        routes.add(.post, "/v1/notices", .institution, sandboxKeys: true) { request, context in
             let body = try await RequestBodies.json(SubmitBody.self, from: request, limit: dependencies.configuration.maxJSONBytes)
             let key = try Self.idempotencyKey(request)
             guard (body.ci == nil) != (body.phone == nil) else {
@@ -34,22 +34,22 @@ struct NoticeRoutes {
                 institution: try context.institution(), ci: body.ci, phone: body.phone, title: body.title,
                 coverText: body.coverText, documentId: body.documentId, readDeadline: body.readDeadline,
                 channel: body.channel ?? .rcs, kakaoTemplateCode: body.kakaoTemplateCode, kakaoButtons: body.kakaoButtons,
-                idempotencyKey: key, reference: body.reference))
+                idempotencyKey: key, reference: body.reference, sandbox: try context.caller().sandbox))
             return try Responses.json(accepted, status: accepted.replayed ? .ok : .accepted,
                                       headers: [.location: "/v1/notices/\(accepted.noticeId)"])
         }
-        routes.add(.get, "/v1/notices/{id}", .institution) { _, context in
+        routes.add(.get, "/v1/notices/{id}", .institution, sandboxKeys: true) { _, context in
             let institution = try context.institution()
             let status = try await dependencies.ask(NoticeStatusQuery(noticeId: try context.parameter("id"), institution: institution))
             guard status.institution == institution else { throw Problem.notFound("notice") }
             return try Responses.json(status)
         }
-        routes.add(.get, "/v1/notices/{id}/timeline", .institution) { _, context in
+        routes.add(.get, "/v1/notices/{id}/timeline", .institution, sandboxKeys: true) { _, context in
             let institution = try context.institution()
             let id = try context.parameter("id")
             return try Responses.json(try await dependencies.ask(NoticeTimelineQuery(noticeId: id, institution: institution)))
         }
-        routes.add(.post, "/v1/notices/{id}/certificate", .institution) { request, context in
+        routes.add(.post, "/v1/notices/{id}/certificate", .institution, sandboxKeys: true) { request, context in
             let institution = try context.institution()
             let body = try await Self.optionalJSON(CertificateBody.self, request, dependencies)
             let status = try await dependencies.ask(NoticeStatusQuery(noticeId: try context.parameter("id"), institution: institution))

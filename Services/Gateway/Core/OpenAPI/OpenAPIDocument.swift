@@ -55,7 +55,7 @@ paths:
           $ref: '#/components/responses/Problem'
   /v1/certificates/{serial}/verification:
     get:
-      summary: 'Verify a vault certificate online by serial (public)'
+      summary: 'Verify a vault certificate online by serial (public); a sandbox certificate fails (sandbox_certificate) unless allowSandbox=true'
       security: []
       parameters:
         - name: serial
@@ -63,6 +63,11 @@ paths:
           required: true
           description: 'Certificate serial (hex)'
           schema: {type: string}
+        - name: allowSandbox
+          in: query
+          required: false
+          description: 'true: check a sandbox certificate as a sandbox certificate (never as evidence)'
+          schema: {type: boolean}
       responses:
         '200':
           description: 'OK'
@@ -96,7 +101,7 @@ paths:
       x-scopes: [operator]
       requestBody:
         required: true
-        description: '{scope, institution?, label?}'
+        description: '{scope, institution?, label?, sandbox? (institution keys only: an sdk_test_ key whose notices run against the simulator, unbilled)}'
         content:
           application/json:
             schema: {type: object}
@@ -129,7 +134,7 @@ paths:
       x-scopes: [operator]
       requestBody:
         required: true
-        description: '{institution, name?, plan? (basic|premium), joinedOn? (YYYY-MM-DD KST), createKey?}'
+        description: '{institution, name?, plan? (basic|premium), joinedOn? (YYYY-MM-DD KST), createKey?, createSandboxKey?}'
         content:
           application/json:
             schema: {type: object}

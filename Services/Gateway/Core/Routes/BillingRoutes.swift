@@ -8,7 +8,7 @@ struct BillingRoutes {
 
     func register(_ routes: RouteRegistrar) {
         let dependencies = self.dependencies
-        routes.add(.get, "/v1/invoices/{month}", .institution) { request, context in
+        routes.add(.get, "/v1/invoices/{month}", .institution, sandboxKeys: true) { request, context in
             let institution = try context.institution()
             let month = try Self.month(context)
             let format = try Self.format(request)
@@ -19,7 +19,7 @@ struct BillingRoutes {
         routes.add(.post, "/v1/invoices/{month}/issue", .operator) { _, context in
             try Responses.json(try await dependencies.ask(IssueInvoices(month: try Self.month(context))))
         }
-        routes.add(.get, "/v1/usage/{month}", .institution) { _, context in
+        routes.add(.get, "/v1/usage/{month}", .institution, sandboxKeys: true) { _, context in
             let institution = try context.institution()
             let summary = try await dependencies.ask(UsageSummaryQuery(institution: institution, month: try Self.month(context)))
             guard summary.institution == institution else { throw Problem.notFound("usage") }

@@ -16,20 +16,20 @@ struct DocumentRoutes {
 
     func register(_ routes: RouteRegistrar) {
         let dependencies = self.dependencies
-        routes.add(.post, "/v1/documents", .institution) { request, context in
+        routes.add(.post, "/v1/documents", .institution, sandboxKeys: true) { request, context in
             let input = try Self.documentInput(request.uri.queryParameters, institution: try context.institution())
             let staged = try await RequestBodies.stage(request, in: dependencies.staging, limit: dependencies.configuration.maxUploadBytes)
             defer { try? FileManager.default.removeItem(at: staged.url) }
             let stored = try await dependencies.ask(StoreDocumentFile(document: input, path: staged.url.path))
             return try Responses.json(stored, status: .created, headers: [.location: "/v1/documents/\(stored.documentId)"])
         }
-        routes.add(.get, "/v1/documents/{id}", .institution) { _, context in
+        routes.add(.get, "/v1/documents/{id}", .institution, sandboxKeys: true) { _, context in
             let institution = try context.institution()
             let metadata = try await dependencies.ask(DocumentMetadataQuery(documentId: try context.parameter("id"), reader: .institution(institution)))
             guard metadata.institution == institution else { throw Problem.notFound("document") }
             return try Responses.json(metadata)
         }
-        routes.add(.get, "/v1/documents/{id}/content", .institution) { _, context in
+        routes.add(.get, "/v1/documents/{id}/content", .institution, sandboxKeys: true) { _, context in
             let institution = try context.institution()
             let id = try context.parameter("id")
             let content = try await dependencies.ask(FetchDocument(documentId: id, reader: .institution(institution)))

@@ -9,6 +9,8 @@ struct KeyRoutes {
         var scope: APIKeyScope
         var institution: String?
         var label: String?
+        /// A sandbox key, institution scope only.
+        var sandbox: Bool?
     }
 
     struct CreatedKey: Encodable {
@@ -17,16 +19,18 @@ struct KeyRoutes {
         var key: String
         var scope: APIKeyScope
         var institution: String?
+        var sandbox: Bool
     }
 
     func register(_ routes: RouteRegistrar) {
         let dependencies = self.dependencies
         routes.add(.post, "/v1/keys", .operator) { request, _ in
             let body = try await RequestBodies.json(CreateKey.self, from: request, limit: dependencies.configuration.maxJSONBytes)
+            let sandbox = body.sandbox ?? false
             let key = try dependencies.keys.create(institution: body.institution, scope: body.scope, label: body.label ?? "",
-                                                   now: dependencies.clock.now)
-            let id = "gk_" + (key.split(separator: "_").dropFirst().first.map(String.init) ?? "")
-            return try Responses.json(CreatedKey(keyId: id, key: key, scope: body.scope, institution: body.institution), status: .created)
+                                                   now: dependencies.clock.now, sandbox: sandbox)
+            return try Responses.json(CreatedKey(keyId: GatewayKeys.keyId(of: key), key: key, scope: body.scope,
+                                                 institution: body.institution, sandbox: sandbox), status: .created)
         }
         routes.add(.delete, "/v1/keys/{keyId}", .operator) { _, context in
             guard try dependencies.keys.revoke(keyId: try context.parameter("keyId"), now: dependencies.clock.now) else {

@@ -17,6 +17,8 @@ struct OnboardingRoutes {
         var joinedOn: String?
         /// Also create an institution API key (default true).
         var createKey: Bool?
+        /// Also create a sandbox key (X-8; default false).
+        var createSandboxKey: Bool?
     }
 
     struct Onboarded: Encodable {
@@ -25,6 +27,8 @@ struct OnboardingRoutes {
         var joinedOn: String
         /// Shown once; only its hash is kept. Absent when `createKey` was false.
         var apiKey: String?
+        /// The sandbox key (`sdk_test_…`), when `createSandboxKey` was true; shown once.
+        var sandboxKey: String?
     }
 
     func register(_ routes: RouteRegistrar) {
@@ -45,7 +49,12 @@ struct OnboardingRoutes {
                 ? try dependencies.keys.create(institution: id, scope: .institution, label: body.name ?? "onboarding",
                                                now: dependencies.clock.now)
                 : nil
-            return try Responses.json(Onboarded(institution: id, plan: plan, joinedOn: joinedOn, apiKey: key), status: .created)
+            let sandboxKey = body.createSandboxKey ?? false
+                ? try dependencies.keys.create(institution: id, scope: .institution, label: (body.name ?? "onboarding") + " (sandbox)",
+                                               now: dependencies.clock.now, sandbox: true)
+                : nil
+            return try Responses.json(Onboarded(institution: id, plan: plan, joinedOn: joinedOn, apiKey: key, sandboxKey: sandboxKey),
+                                      status: .created)
         }
     }
 }

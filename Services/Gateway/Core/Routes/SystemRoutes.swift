@@ -20,12 +20,15 @@ struct SystemRoutes {
         routes.add(.get, "/openapi.yaml", .open) { _, _ in
             Responses.text(OpenAPIDocument.yaml, contentType: "application/yaml; charset=utf-8")
         }
-        routes.add(.get, "/v1/certificates/{serial}/verification", .open) { _, context in
+        routes.add(.get, "/v1/certificates/{serial}/verification", .open) { request, context in
             let serial = try context.parameter("serial")
             guard serial.count <= 128, serial.allSatisfy(\.isHexDigit) else {
                 throw Problem.invalid("invalid_serial", "a certificate serial is hexadecimal", field: "serial")
             }
-            return try Responses.json(try await dependencies.ask(VerifyCertificate(serial: serial)))
+            // A sandbox certificate fails ("sandbox certificate: not valid as evidence") unless
+            // `?allowSandbox=true` asks to check it as a sandbox certificate.
+            let allowSandbox = request.uri.queryParameters.get("allowSandbox").map { $0 == "true" || $0 == "1" } ?? false
+            return try Responses.json(try await dependencies.ask(VerifyCertificate(serial: serial, allowSandbox: allowSandbox)))
         }
         routes.add(.get, "/v1/vault/keys", .open) { _, _ in
             try Responses.json(try await dependencies.ask(VaultKeyHistoryQuery()))

@@ -33,9 +33,9 @@ public final class GatewayHandle: Sendable {
     }
 
     /// Seeds a key on the running gateway's store; returns the plaintext.
-    public func createKey(institution: String?, scope: APIKeyScope, label: String = "") throws -> String {
+    public func createKey(institution: String?, scope: APIKeyScope, label: String = "", sandbox: Bool = false) throws -> String {
         guard let server else { throw GatewayHandleError.notBuilt }
-        return try server.keys.create(institution: institution, scope: scope, label: label)
+        return try server.keys.create(institution: institution, scope: scope, label: label, sandbox: sandbox)
     }
 }
 
