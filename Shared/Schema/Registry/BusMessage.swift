@@ -32,6 +32,14 @@ public struct ErrorReply: BusMessage, Error, Hashable, CustomStringConvertible {
         self.line = line
     }
 
+    /// A refusal with a typed code (see `ErrorCode`).
+    public init(code: ErrorCode, message: String, field: String? = nil, line: Int? = nil) {
+        self.init(code: code.rawValue, message: message, field: field, line: line)
+    }
+
+    /// The typed code (an unknown wire string has kind `.invalid`).
+    public var errorCode: ErrorCode { ErrorCode(wire: code) }
+
     public var description: String {
         var text = "\(code): \(message)"
         if let field { text += " (field \(field))" }
