@@ -21,11 +21,63 @@ extension DemoWalk {
         try signature.base64EncodedData().write(to: output.appending(path: "certificate.sig"))
         for (index, pem) in pems.enumerated() { try Data(pem.utf8).write(to: output.appending(path: "vault-\(index).pem")) }
         let trusted = try pems.map { try Ed25519PublicKey(pem: $0) }
+        if sandbox {
+            try sandboxCertificate(json: json, signature: signature, trusted: trusted, serial: issued["serial"] as? String ?? "?",
+                                   file: certificateFile)
+            return
+        }
         let result = CertificateVerifier.verify(json: Array(json.utf8), signature: Array(signature), trustedKeys: trusted, now: nil)
         guard result.isValid else {
             throw DemoFailure(step: "11 certificate", detail: result.problems.map { "\($0.code): \($0.message)" }.joined(separator: "; "))
         }
         say("11 certificate   \(issued["serial"] ?? "?") verifies offline: songdal verify \(certificateFile.path) --key \(output.path)/vault-0.pem")
+    }
+
+    /// A sandbox notice's certificate (X-8): it must verify as a sandbox certificate and be
+    /// refused as evidence, offline and online.
+    private func sandboxCertificate(json: String, signature: Data, trusted: [Ed25519PublicKey], serial: String, file: URL) throws {
+        let step = "11 certificate"
+        let asEvidence = CertificateVerifier.verify(json: Array(json.utf8), signature: Array(signature), trustedKeys: trusted)
+        guard asEvidence.isSandbox, asEvidence.codes == ["sandbox_certificate"] else {
+            throw DemoFailure(step: step, detail: "expected a sandbox certificate refused as evidence, got \(asEvidence.codes)")
+        }
+        let asSandbox = CertificateVerifier.verify(json: Array(json.utf8), signature: Array(signature), trustedKeys: trusted,
+                                                   allowSandbox: true)
+        guard asSandbox.isValid, asSandbox.isSandbox else {
+            throw DemoFailure(step: step, detail: asSandbox.problems.map { "\($0.code): \($0.message)" }.joined(separator: "; "))
+        }
+        let online = try DemoGateway.expectJSON(try gateway.recipient.get("/v1/certificates/\(serial)/verification"), step)
+        guard online["valid"] as? Bool == false, online["sandbox"] as? Bool == true else {
+            throw DemoFailure(step: step, detail: "online verification should refuse a sandbox certificate: \(online)")
+        }
+        say("11 certificate   \(serial) verifies as a SANDBOX certificate (signature, log proofs, time stamp all good): "
+            + "songdal verify \(file.path) --key \(output.path)/vault-0.pem --allow-sandbox")
+        say("                 and is refused as real evidence, offline and online: \(asEvidence.problems[0].message)")
+    }
+
+    /// This institution's billed notice sends and reads in the current month's invoice.
+    func noticeUsage() throws -> (sent: Int64, read: Int64) {
+        let month = KST.localDate(of: Date())
+        return try usage(month: String(format: "%04d-%02d", month.year, month.month))
+    }
+
+    private func usage(month: String) throws -> (sent: Int64, read: Int64) {
+        let reply = try gateway.institution.get("/v1/invoices/\(month)")
+        guard reply.status != 404 else { return (0, 0) }
+        let lines = Self.lines(in: try DemoGateway.expectJSON(reply, "12 invoice"))
+        func quantity(_ item: String) -> Int64 {
+            lines.filter { ($0["item"] as? String) == item }.reduce(0) { $0 + (($1["quantity"] as? NSNumber)?.int64Value ?? 0) }
+        }
+        return (quantity("notice.sent"), quantity("notice.read"))
+    }
+
+    /// In the sandbox the month's invoice must not have moved: the notice was never billed.
+    func sandboxInvoice(month: String, before: (sent: Int64, read: Int64)) throws {
+        let after = try usage(month: month)
+        guard after == before else {
+            throw DemoFailure(step: "12 invoice", detail: "the sandbox notice was billed: sends \(before.sent) → \(after.sent), reads \(before.read) → \(after.read)")
+        }
+        say("12 invoice       \(month): nothing billed for the sandbox notice (notice.sent × \(after.sent), notice.read × \(after.read), as before it)")
     }
 
     /// Issues the month's invoices when it is over (else reads the draft) and checks this

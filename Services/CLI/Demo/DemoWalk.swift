@@ -11,6 +11,8 @@ struct DemoWalk {
     let institution: String
     /// Where the certificate, its signature and the vault key are written for `songdal verify`.
     let output: URL
+    /// Sent with a sandbox key (X-8): any hour, simulated carriers, nothing billed, a sandbox certificate.
+    let sandbox: Bool
     let say: (String) -> Void
 
     /// The demo person: a test CI (SPEC ID-7) and a test number on KT.
@@ -18,26 +20,43 @@ struct DemoWalk {
     static let phone = "010-0999-0001"
 
     func run() throws {
+        if sandbox {
+            say("sandbox: this walk sends with the demo institution's sandbox key (sdk_test_…): simulated carriers only, "
+                + "at any hour, nothing billed; its certificate is a sandbox certificate, not valid as evidence. "
+                + "`songdal demo --live` uses the live key and the real rules.")
+        }
         try onboard()
         try loadSubscriber()
         let pdf = DemoDocument.pdf(title: "2026년 자동차세 납부 안내")
         let documentId = try upload(pdf)
+        var billedBefore: (sent: Int64, read: Int64)?
+        if sandbox { billedBefore = try noticeUsage() }
         let noticeId = try submit(documentId: documentId)
-        let status = try waitForState(noticeId, ["delivered", "read"], step: "5 delivery")
-        say("5  delivered     via \(status["channel"] ?? "?") to \(status["recipientMasked"] ?? "?")")
+        guard let status = try waitForState(noticeId, ["delivered", "read"], step: "5 delivery") else { return }
+        if sandbox, status["sandbox"] as? Bool != true {
+            throw DemoFailure(step: "5 delivery", detail: "the notice's status is not marked sandbox: \(status)")
+        }
+        say("5  delivered     via \(status["channel"] ?? "?") to \(status["recipientMasked"] ?? "?")\(sandbox ? " (sandbox: simulated carrier)" : "")")
         let token = try linkToken(noticeId)
         try readAsRecipient(token: token, expecting: pdf)
         _ = try waitForState(noticeId, ["read"], step: "10 read recorded")
         say("10 status        read at \(try self.status(noticeId)["readAt"] ?? "?")")
         try certificate(noticeId)
-        try invoice(month: try month(of: noticeId))
-        say("done: every step checked.")
+        if let billedBefore {
+            try sandboxInvoice(month: try month(of: noticeId), before: billedBefore)
+            say("done: every step checked, in the sandbox (nothing was billed; the certificate is not evidence).")
+        } else {
+            try invoice(month: try month(of: noticeId))
+            say("done: every step checked.")
+        }
     }
 
     func onboard() throws {
-        let answer = try DemoGateway.expectJSON(
-            try gateway.operator_.post("/v1/institutions", json: ["institution": institution, "name": "Demo Bank"]), "1 onboarding")
-        if let key = answer["apiKey"] as? String, gateway.institution.defaultHeaders["Authorization"] == nil {
+        let needsKey = gateway.institution.defaultHeaders["Authorization"] == nil
+        var body: [String: Any] = ["institution": institution, "name": "Demo Bank"]
+        if sandbox, needsKey { body["createSandboxKey"] = true }
+        let answer = try DemoGateway.expectJSON(try gateway.operator_.post("/v1/institutions", json: body), "1 onboarding")
+        if needsKey, let key = (sandbox ? answer["sandboxKey"] : answer["apiKey"]) as? String {
             gateway.institution.defaultHeaders["Authorization"] = "Bearer \(key)"
         }
         say("1  institution   \(institution) subscribed for billing (plan \(answer["plan"] ?? "standard"))")
@@ -83,23 +102,40 @@ struct DemoWalk {
         try DemoGateway.expectJSON(try gateway.institution.get("/v1/notices/\(noticeId)"), "notice status")
     }
 
-    private func waitForState(_ noticeId: String, _ states: Set<String>, step: String) throws -> [String: Any] {
+    /// The notice's status once it is in one of `states`; nil when a live notice was scheduled
+    /// for the next sending window (said, and the walk ends there without failing).
+    private func waitForState(_ noticeId: String, _ states: Set<String>, step: String) throws -> [String: Any]? {
         var last: [String: Any] = [:]
+        var scheduled: String?
         try DemoPoll.until(step) {
             last = try status(noticeId)
             let state = last["state"] as? String ?? ""
             if ["failed", "unreachable", "expired"].contains(state) {
                 throw DemoFailure(step: step, detail: "notice ended \(state): \(last["reason"] ?? "")")
             }
-            if state == "scheduled", let at = last["scheduledAt"] as? String {
-                throw DemoFailure(step: step, detail: """
-                    outside the sending window (10:00–18:00 KST on business days): scheduled for \(at). \
-                    Run the platform with `songdal up --clock 2026-11-23T11:00:00+09:00` for a walk at any hour.
-                    """)
+            if state == "scheduled", let at = last["scheduledAt"] as? String, !sandbox {
+                scheduled = at
+                return true
             }
             return states.contains(state)
         }
+        if let scheduled {
+            say("5  scheduled     outside the sending window (10:00–18:00 KST on business days): the notice goes at \(Self.kst(scheduled))")
+            say("done: the live notice is scheduled and will go then (`songdal status \(noticeId)`). "
+                + "`songdal demo` without --live walks everything now, in the sandbox.")
+            return nil
+        }
         return last
+    }
+
+    /// An ISO 8601 instant as KST wall time, e.g. `2026-11-24 10:00 KST`.
+    static func kst(_ iso: String) -> String {
+        guard let date = ISO8601DateFormatter().date(from: iso) else { return iso }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 9 * 3600)
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'KST'"
+        return formatter.string(from: date)
     }
 
     private func linkToken(_ noticeId: String) throws -> String {

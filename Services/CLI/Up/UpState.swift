@@ -14,6 +14,8 @@ struct UpState: Codable, Sendable {
     var institutionKey: String?
     /// The demo operator's API key (operator scope), when seeded.
     var operatorKey: String?
+    /// The demo institution's sandbox key (`sdk_test_…`, SPEC X-8), which `songdal demo` uses.
+    var sandboxKey: String?
 
     func write(to url: URL) throws {
         let encoder = JSONEncoder()
