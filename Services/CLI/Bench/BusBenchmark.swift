@@ -15,6 +15,7 @@ struct BusBenchmark {
 
     let count: Int
     let transport: Transport
+    let phases: BenchPhase
     let frameBytes = 200
     let roundTripSamples = 2_000
 
@@ -23,10 +24,17 @@ struct BusBenchmark {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("songdal-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let endpoint = transport == .inproc ? "inproc://raw-\(UUID().uuidString)" : "ipc://\(scratch.path)/raw.sock"
-        let relay = RawRelay(context: context, endpoint: endpoint, frameBytes: frameBytes)
-        let raw = try relay.throughput(count: count)
-        let rawTrips = try relay.roundTrips(count: roundTripSamples)
+        // One endpoint per measurement: a closed ROUTER gives up its endpoint in the background,
+        // so binding the same one again at once can fail (inproc) or race its teardown.
+        let name = UUID().uuidString
+        func endpoint(_ measurement: String) -> String {
+            transport == .inproc ? "inproc://raw-\(name)-\(measurement)" : "ipc://\(scratch.path)/raw-\(measurement).sock"
+        }
+        let relay = RawRelay(context: context, frameBytes: frameBytes)
+        let raw = try await phases.run("raw throughput") { try relay.throughput(count: count, endpoint: endpoint("throughput")) }
+        let rawTrips = try await phases.run("raw round trips") {
+            try relay.roundTrips(count: roundTripSamples, endpoint: endpoint("trips"))
+        }
 
         let (bus, busTrips, outboxWrites, retried) = try await busPath()
         return [
@@ -47,14 +55,29 @@ struct BusBenchmark {
     /// Messages/s end to end, round trips (µs), the producer's outbox-write rate alone, re-sends.
     private func busPath() async throws -> (Double, [Double], Double, Int) {
         let cluster = try TestCluster(transport: transport == .inproc ? .inproc : .ipc)
-        let sink = try await cluster.start(BenchSink.member)
-        // The production retry policy: TestCluster's short test timers would re-send a deep pipeline.
-        let source = try await cluster.start(ClusterMember(
-            service: "bench-source", registry: BenchSink.registry, tune: { $0.retry = RetryPolicy() }) { _ in [] })
+        do {
+            let result = try await busPath(cluster)
+            try await phases.run("bus shutdown") { await cluster.shutdown() }
+            return result
+        } catch {
+            await cluster.shutdown()
+            throw error
+        }
+    }
+
+    private func busPath(_ cluster: TestCluster) async throws -> (Double, [Double], Double, Int) {
+        let (sink, source) = try await phases.run("bus start") {
+            let sink = try await cluster.start(BenchSink.member)
+            // The production retry policy: TestCluster's short test timers would re-send a deep pipeline.
+            let source = try await cluster.start(ClusterMember(
+                service: "bench-source", registry: BenchSink.registry, tune: { $0.retry = RetryPolicy() }) { _ in [] })
+            return (sink, source)
+        }
         let payload = try PayloadCodec.encode(BenchItem(n: 0, blob: String(repeating: "x", count: frameBytes)))
         let type = BenchItem.messageType
-        let start = DispatchTime.now().uptimeNanoseconds
-        let producer = Task {
+        let count = self.count
+        let (seconds, produced) = try await phases.run("bus throughput") {
+            let start = DispatchTime.now().uptimeNanoseconds
             for first in stride(from: 0, to: count, by: 1_000) {
                 let last = min(first + 1_000, count)
                 try await source.write { db, outbox in
@@ -64,22 +87,22 @@ struct BusBenchmark {
                     }
                 }
             }
+            let produced = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            while sink.statistics.applied < count || source.statistics.acknowledged < count {
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, produced)
         }
-        try await producer.value
-        let produced = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        while sink.statistics.applied < count || source.statistics.acknowledged < count {
-            try await Task.sleep(for: .milliseconds(2))
+        let trips = try await phases.run("bus round trips") {
+            var trips: [Double] = []
+            for n in 0..<roundTripSamples {
+                let begin = DispatchTime.now().uptimeNanoseconds
+                _ = try await source.request(BenchEcho(n: n))
+                trips.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1_000)
+            }
+            return trips
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        var trips: [Double] = []
-        for n in 0..<roundTripSamples {
-            let begin = DispatchTime.now().uptimeNanoseconds
-            _ = try await source.request(BenchEcho(n: n))
-            trips.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1_000)
-        }
-        await cluster.shutdown()
-        let retried = source.statistics.retried
-        return (Double(count) / seconds, trips, Double(count) / produced, retried)
+        return (Double(count) / seconds, trips, Double(count) / produced, source.statistics.retried)
     }
 
     private func percentile(_ samples: [Double], _ p: Double) -> Double {
