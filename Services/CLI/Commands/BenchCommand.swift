@@ -27,8 +27,17 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Gateway: concurrent keep-alive connections (default \(GatewayBenchmark.defaultConnections)).")
     var connections: Int?
 
-    @Option(help: "Transport between the peers: inproc, ipc or tcp.")
+    @Option(help: "Bus: transport between the peers, inproc or ipc.")
     var transport: BusBenchmark.Transport = .inproc
+
+    @Option(help: ArgumentHelp(
+        "Seconds each phase of the benchmark may take.",
+        discussion: "A phase past it is stopped and named on stderr, and the command exits with status \(BenchPhase.exitStatus)."))
+    var phaseDeadline: Int = BenchPhase.defaultDeadlineSeconds
+
+    func validate() throws {
+        guard phaseDeadline > 0 else { throw ValidationError("--phase-deadline must be a positive number of seconds") }
+    }
 
     func run() async throws {
         #if DEBUG
@@ -37,17 +46,33 @@ struct BenchCommand: AsyncParsableCommand {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("songdal-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
+        let phases = BenchPhase(deadline: .seconds(phaseDeadline))
+        let notifier = area == .notifier ? try sibling("songdal-notifier") : nil
+        let work = Task { try await measure(phases: phases, scratch: scratch, notifier: notifier) }
+        phases.whenOverrun { work.cancel() }
         let figures: [(key: String, value: String)]
-        switch area {
-        case .bus: figures = try await BusBenchmark(count: count ?? 200_000, transport: transport).run()
-        case .identity: figures = try await IdentityBenchmark.run(count: count, directory: scratch)
-        case .vault: figures = try await VaultBenchmark.run(count: count, directory: scratch)
-        case .billing: figures = try await BillingBenchmark.run(count: count, directory: scratch)
-        case .reminder: figures = try await ReminderBenchmark.run(count: count, directory: scratch)
-        case .notifier: figures = try await NotifierBenchmark.run(count: count, directory: scratch, notifierExecutable: try sibling("songdal-notifier"))
-        case .gateway: figures = try await GatewayBenchmark.run(count: count, directory: scratch, connections: connections)
+        do {
+            figures = try await withTaskCancellationHandler { try await work.value } onCancel: { work.cancel() }
+        } catch {
+            guard let overrun = phases.overrun else { throw error }
+            BenchPhase.standardError("songdal bench \(area.rawValue): \(overrun)\n")
+            throw ExitCode(BenchPhase.exitStatus)
         }
         for figure in figures { print("\(figure.key): \(figure.value)") }
+    }
+
+    /// The area's benchmark; every phase runs under `phases`' deadline.
+    private func measure(phases: BenchPhase, scratch: URL, notifier: URL?) async throws -> [(key: String, value: String)] {
+        let phase = phases.hook
+        switch area {
+        case .bus: return try await BusBenchmark(count: count ?? 200_000, transport: transport, phases: phases).run()
+        case .identity: return try await IdentityBenchmark.run(count: count, directory: scratch, phase: phase)
+        case .vault: return try await VaultBenchmark.run(count: count, directory: scratch, phase: phase)
+        case .billing: return try await BillingBenchmark.run(count: count, directory: scratch, phase: phase)
+        case .reminder: return try await ReminderBenchmark.run(count: count, directory: scratch, phase: phase)
+        case .notifier: return try await NotifierBenchmark.run(count: count, directory: scratch, notifierExecutable: notifier, phase: phase)
+        case .gateway: return try await GatewayBenchmark.run(count: count, directory: scratch, connections: connections, phase: phase)
+        }
     }
 
     /// An executable built next to this one, so a service can be measured in a process of its own.

@@ -8,19 +8,34 @@ import Store
 /// `songdal bench billing`: ingest rate of usage events over the bus, and the time to invoice a
 /// month of 10,000,000 events for 10,000 institutions.
 public enum BillingBenchmark {
+    /// Runs one named phase of the benchmark; `songdal bench` passes one that enforces a deadline.
+    public typealias Phase = @Sendable (_ name: String, _ body: () async throws -> Void) async throws -> Void
+
     /// `count` scales both workloads (events ingested; events behind the invoiced month).
-    public static func run(count: Int?, directory: URL) async throws -> [(key: String, value: String)] {
+    public static func run(count: Int?, directory: URL, phase: Phase = { _, body in try await body() })
+        async throws -> [(key: String, value: String)] {
         let ingestEvents = count ?? 1_000_000
         let invoiceEvents = count ?? 10_000_000
         let institutions = max(1, min(10_000, invoiceEvents / 1_000))
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let (rate, rateCPU) = try await ingest(events: ingestEvents, directory: directory.appendingPathComponent("ingest-\(UUID().uuidString)"))
-        let seconds = try await invoicing(events: invoiceEvents, institutions: institutions,
+        var rate = 0.0, rateCPU = 0.0, seconds = 0.0
+        try await phase("ingest") {
+            (rate, rateCPU) = try await ingest(events: ingestEvents, directory: directory.appendingPathComponent("ingest-\(UUID().uuidString)"))
+        }
+        try await phase("invoicing") {
+            seconds = try await invoicing(events: invoiceEvents, institutions: institutions,
                                           directory: directory.appendingPathComponent("invoicing-\(UUID().uuidString)"))
-        let profile = try await LedgerProfile.measure(events: min(ingestEvents, 200_000), runLength: 100,
+        }
+        let none = (decode: 0.0, record: 0.0, decodeCPU: 0.0, recordCPU: 0.0)
+        var profile = none, scattered = none
+        try await phase("ledger profile") {
+            profile = try await LedgerProfile.measure(events: min(ingestEvents, 200_000), runLength: 100,
                                                       directory: directory.appendingPathComponent("profile-\(UUID().uuidString)"))
-        let scattered = try await LedgerProfile.measure(events: min(ingestEvents, 200_000), runLength: 1,
+        }
+        try await phase("ledger profile, scattered") {
+            scattered = try await LedgerProfile.measure(events: min(ingestEvents, 200_000), runLength: 1,
                                                         directory: directory.appendingPathComponent("scattered-\(UUID().uuidString)"))
+        }
         return [
             ("ingest", String(Int(rate))),
             ("ingest_cpu", String(Int(rateCPU))),
@@ -67,6 +82,7 @@ public enum BillingBenchmark {
         let began = ContinuousClock.now
         let beganCPU = ProcessCPUTime.seconds()
         let tasks = [Task { try await billing.run() }, Task { try await producer.run() }]
+        defer { for task in tasks { task.cancel() } }  // also when the wait below is cancelled
         while billing.statistics.applied < messages { try await Task.sleep(for: .milliseconds(5)) }
         let elapsed = ContinuousClock.now - began
         let cpu = ProcessCPUTime.seconds() - beganCPU

@@ -18,12 +18,18 @@ import ZeroMQ
 public enum GatewayBenchmark {
     public static let defaultConnections = 32
 
-    public static func run(count: Int?, directory: URL, connections: Int? = nil) async throws -> [(key: String, value: String)] {
+    /// Runs one named phase of the benchmark; `songdal bench` passes one that enforces a deadline.
+    public typealias Phase = @Sendable (_ name: String, _ body: () async throws -> Void) async throws -> Void
+
+    public static func run(count: Int?, directory: URL, connections: Int? = nil, phase: Phase = { _, body in try await body() })
+        async throws -> [(key: String, value: String)] {
         let submissions = max(count ?? 50_000, 100)
         let pages = max(submissions / 5, 100)
         let connections = max(1, connections ?? defaultConnections)
-        let setup = try await BenchmarkSetup(directory: directory)
-        defer { setup.stop() }
+        var started: BenchmarkSetup?
+        defer { started?.stop() }
+        try await phase("setup") { started = try await BenchmarkSetup(directory: directory) }
+        guard let setup = started else { throw CancellationError() }  // only a hook that skipped the phase
         let port = await setup.server.port()
         let key = try setup.server.keys.create(institution: "bench", scope: .institution, label: "benchmark")
 
@@ -37,13 +43,21 @@ public enum GatewayBenchmark {
             \r
             \(body)
             """.utf8)
-        // Warm up (connections, caches, JIT-free but page cache and SQLite statements).
-        _ = await LoadClient.run(port: port, request: submit, total: 500, connections: connections, expectStatus: "202")
-        let measured = await LoadClient.run(port: port, request: submit, total: submissions, connections: connections, expectStatus: "202")
+        var measured = LoadClient.Result(latencies: [], seconds: 0, failures: 0)
+        try await phase("submissions") {
+            // Warm up (connections, caches, JIT-free but page cache and SQLite statements).
+            _ = await LoadClient.run(port: port, request: submit, total: 500, connections: connections, expectStatus: "202")
+            measured = await LoadClient.run(port: port, request: submit, total: submissions, connections: connections, expectStatus: "202")
+            try Task.checkCancellation()
+        }
 
         let page = Array("GET /r/\(BenchmarkSetup.token) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
-        _ = await LoadClient.run(port: port, request: page, total: 200, connections: 4, expectStatus: "200")
-        let pageRun = await LoadClient.run(port: port, request: page, total: pages, connections: 4, expectStatus: "200")
+        var pageRun = measured
+        try await phase("cover pages") {
+            _ = await LoadClient.run(port: port, request: page, total: 200, connections: 4, expectStatus: "200")
+            pageRun = await LoadClient.run(port: port, request: page, total: pages, connections: 4, expectStatus: "200")
+            try Task.checkCancellation()
+        }
 
         return [
             ("submissions", String(Int(Double(measured.latencies.count) / measured.seconds))),

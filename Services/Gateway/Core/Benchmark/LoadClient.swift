@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Synchronization
 
 /// A minimal HTTP/1.1 keep-alive load generator in the manner of `wrk`: one thread (off the
 /// cooperative pool) drives every connection through poll(2), each connection waiting for its
@@ -13,15 +14,28 @@ enum LoadClient {
     }
 
     /// Sends `total` copies of `request` over `connections` connections; a response whose status
-    /// is not `expectStatus`, or a connection lost mid-request, counts as a failure.
+    /// is not `expectStatus`, or a connection lost mid-request, counts as a failure. Cancelling
+    /// the task stops the load within a poll interval (the result then covers what finished).
     static func run(port: Int, request: [UInt8], total: Int, connections: Int, expectStatus: String) async -> Result {
-        await withCheckedContinuation { continuation in
-            let thread = Thread {
-                var load = EventLoopLoad(port: port, request: request, total: total, expectStatus: Array(expectStatus.utf8))
-                continuation.resume(returning: load.run(connections: max(1, min(connections, total))))
+        let stop = StopFlag()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let thread = Thread {
+                    var load = EventLoopLoad(port: port, request: request, total: total, expectStatus: Array(expectStatus.utf8), stop: stop)
+                    continuation.resume(returning: load.run(connections: max(1, min(connections, total))))
+                }
+                thread.start()
             }
-            thread.start()
+        } onCancel: {
+            stop.set()
         }
+    }
+
+    /// Set when the load's task is cancelled; the poll loop looks at it once per wake-up.
+    final class StopFlag: Sendable {
+        private let value = Atomic<Bool>(false)
+        var isSet: Bool { value.load(ordering: .acquiring) }
+        func set() { value.store(true, ordering: .releasing) }
     }
 }
 
@@ -38,13 +52,15 @@ private struct EventLoopLoad {
     let request: [UInt8]
     let total: Int
     let expectStatus: [UInt8]
+    let stop: LoadClient.StopFlag
     var issued = 0
     var finished = 0
     var failures = 0
     var latencies: [Double] = []
     var connections: [Connection] = []
 
-    init(port: Int, request: [UInt8], total: Int, expectStatus: [UInt8]) {
+    init(port: Int, request: [UInt8], total: Int, expectStatus: [UInt8], stop: LoadClient.StopFlag) {
+        self.stop = stop
         self.port = port
         self.request = request
         self.total = total
@@ -60,7 +76,7 @@ private struct EventLoopLoad {
         }
         var watched = [pollfd](repeating: pollfd(), count: count)
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        while finished < total {
+        while finished < total, !stop.isSet {
             for index in 0..<count { watched[index] = pollfd(fd: connections[index].fd, events: Int16(POLLIN), revents: 0) }
             let ready = poll(&watched, nfds_t(count), 1_000)
             if ready < 0, errno == EINTR { continue }

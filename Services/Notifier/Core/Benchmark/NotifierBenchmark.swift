@@ -19,36 +19,58 @@ import ZeroMQ
 /// notifier runs in this process and the only figure is `rss_whole_process`.
 /// Figures: `seconds`, `rate` (notices/s), `rss` or `rss_whole_process` (peak MB), `delivered`.
 public enum NotifierBenchmark {
-    public static func run(count: Int?, directory: URL, notifierExecutable: URL? = nil) async throws -> [(key: String, value: String)] {
+    /// Runs one named phase of the benchmark; `songdal bench` passes one that enforces a deadline.
+    public typealias Phase = @Sendable (_ name: String, _ body: () async throws -> Void) async throws -> Void
+
+    public static func run(count: Int?, directory: URL, notifierExecutable: URL? = nil,
+                           phase: Phase = { _, body in try await body() }) async throws -> [(key: String, value: String)] {
         let total = max(count ?? 1_000_000, 1)
         let work = directory.appendingPathComponent("notifier-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let csv = work.appendingPathComponent("campaign.csv")
-        try writeCampaign(rows: total, to: csv)
+        try await phase("write campaign") { try writeCampaign(rows: total, to: csv) }
 
-        let cluster = try await BenchCluster(directory: work, calendar: try BusinessCalendar.loadDefault(),
-                                             notifierExecutable: notifierExecutable)
-        let started = ContinuousClock.now
-        let campaign = try await cluster.client.request(StartCampaign(
-            institution: "bench", path: csv.path, name: "bench", title: "지방세 고지", coverText: "지방세 고지서가 도착했습니다.",
-            documentId: "doc-bench"), timeoutMilliseconds: 60_000)
-        var delivered = 0
-        while true {
-            let progress = try await cluster.client.request(
-                CampaignProgressQuery(campaignId: campaign.campaignId, institution: "bench", badRowLimit: 0), timeoutMilliseconds: 30_000)
-            delivered = progress.count(.delivered)
-            let sinks = cluster.counts
-            if delivered + progress.count(.failed) + progress.count(.unreachable) >= total, sinks.usage >= delivered, sinks.evidence >= delivered {
-                break
+        let calendar = try BusinessCalendar.loadDefault()
+        var started: BenchCluster?
+        do {
+            try await phase("cluster start") {
+                started = try await BenchCluster(directory: work, calendar: calendar, notifierExecutable: notifierExecutable)
             }
-            try cluster.checkNotifierAlive()
-            try await Task.sleep(for: .milliseconds(100))
+        } catch {
+            await started?.shutdown()  // started, but past the phase's deadline
+            throw error
         }
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let notifierRSS = cluster.notifierPeakRSSMegabytes()
-        await cluster.shutdown()
+        guard let cluster = started else { throw CancellationError() }  // only a hook that skipped the phase
+        var delivered = 0
+        var seconds = 0.0
+        var notifierRSS: Int?
+        do {
+            try await phase("campaign") {
+                let started = ContinuousClock.now
+                let campaign = try await cluster.client.request(StartCampaign(
+                    institution: "bench", path: csv.path, name: "bench", title: "지방세 고지", coverText: "지방세 고지서가 도착했습니다.",
+                    documentId: "doc-bench"), timeoutMilliseconds: 60_000)
+                while true {
+                    let progress = try await cluster.client.request(
+                        CampaignProgressQuery(campaignId: campaign.campaignId, institution: "bench", badRowLimit: 0), timeoutMilliseconds: 30_000)
+                    delivered = progress.count(.delivered)
+                    let sinks = cluster.counts
+                    if delivered + progress.count(.failed) + progress.count(.unreachable) >= total, sinks.usage >= delivered, sinks.evidence >= delivered {
+                        break
+                    }
+                    try cluster.checkNotifierAlive()
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                let elapsed = ContinuousClock.now - started
+                seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                notifierRSS = cluster.notifierPeakRSSMegabytes()
+            }
+        } catch {
+            await cluster.shutdown()
+            throw error
+        }
+        try await phase("cluster shutdown") { await cluster.shutdown() }
         let memory: [(key: String, value: String)] = if let notifierRSS {
             [("rss", String(notifierRSS)), ("rss_bench", String(peakRSSMegabytes()))]
         } else {
