@@ -11,9 +11,15 @@ import ZeroMQ
 /// executable in its own), a synthetic identity responder, vault and billing sinks that count
 /// what arrives, and a client.
 final class BenchCluster: Sendable {
-    /// Inside the sending window: Monday 2026-11-23 11:00 KST.
-    static let benchInstant: TimeInterval = 1_795_399_200
+    /// The benchmark's "now", inside the sending window: 11:00 KST on the first business day after
+    /// today (KST), by `calendar`. Computed from today rather than fixed, so that the separate
+    /// notifier's clock offset (real time → this instant) never goes stale.
+    static func benchInstant(calendar: BusinessCalendar, now: Date = Date()) throws -> Date {
+        KST.instant(try calendar.nextBusinessDay(after: KST.localDate(of: now)), hour: 11)
+    }
 
+    /// The instant the in-process clock starts at, and the separate notifier's clock is offset to.
+    let instant: Date
     let client: BusEndpoint
     private let broker: Broker
     private let tasks: [Task<Void, Never>]
@@ -40,7 +46,9 @@ final class BenchCluster: Sendable {
         let bus = notifierExecutable == nil ? "inproc://notifier-bench-\(UUID().uuidString)" : "ipc://\(socketPath)"
         broker = try Broker(configuration: BrokerConfiguration(endpoint: bus), context: context, logger: logger)
         try broker.start()
-        let clock = FakeWallClock(Date(timeIntervalSince1970: Self.benchInstant))
+        let instant = try Self.benchInstant(calendar: calendar)
+        self.instant = instant
+        let clock = FakeWallClock(instant)
         func endpoint(_ service: String, _ registry: MessageRegistry, migrations: [Migration] = []) throws -> (BusEndpoint, ServiceStore) {
             let store = try ServiceStore(directory: directory.appendingPathComponent(service), service: service, migrations: migrations)
             return (try BusEndpoint(configuration: EndpointConfiguration(service: service, brokerEndpoint: bus), store: store,
@@ -70,7 +78,7 @@ final class BenchCluster: Sendable {
         var peers = [identity, vault, billing, client]
         var tasks: [Task<Void, Never>] = []
         if let notifierExecutable {
-            notifierProcess = try Self.launch(notifierExecutable, bus: bus, directory: directory, settings: settings)
+            notifierProcess = try Self.launch(notifierExecutable, bus: bus, directory: directory, settings: settings, instant: instant)
         } else {
             notifierProcess = nil
             let (notifier, notifierStore) = try endpoint(NotifierService.name, NotifierService.registry, migrations: NotifierService.migrations)
@@ -81,21 +89,32 @@ final class BenchCluster: Sendable {
             tasks += parts.map { part in Task { try? await part.run() } }
         }
         self.tasks = tasks + peers.map { endpoint in Task { try? await endpoint.run() } }
-        for endpoint in peers {
-            for _ in 0..<1_000 where !endpoint.isConnected { try await Task.sleep(for: .milliseconds(10)) }
+        do {
+            for endpoint in peers {
+                for _ in 0..<1_000 where !endpoint.isConnected { try await Task.sleep(for: .milliseconds(10)) }
+            }
+        } catch {
+            await shutdown()  // cancelled (a phase deadline): no notifier process left behind
+            throw error
         }
     }
 
-    /// Starts `songdal-notifier` on the benchmark's bus, its clock offset to the bench instant
-    /// (real time then runs on from there, well inside the window for a run of minutes).
-    private static func launch(_ executable: URL, bus: String, directory: URL, settings: [String: String]) throws -> Process {
+    /// Starts `songdal-notifier` on the benchmark's bus, its clock offset to `instant` (real time
+    /// then runs on from there, well inside the window for a run of minutes). The offset is
+    /// passed as `--clock-offset=<n>`, so that a negative one is never read as a flag. The child
+    /// watches this process as its supervisor: should the benchmark end without stopping it (a
+    /// phase deadline's hard exit), it stops itself.
+    private static func launch(_ executable: URL, bus: String, directory: URL, settings: [String: String], instant: Date) throws -> Process {
         let process = Process()
         process.executableURL = executable
-        let offset = Int64((benchInstant - Date().timeIntervalSince1970).rounded())
+        let offset = Int64((instant.timeIntervalSince1970 - Date().timeIntervalSince1970).rounded())
         process.arguments = ["--bus", bus, "--data-dir", directory.appendingPathComponent("notifier-data").path,
                              "--log-dir", directory.appendingPathComponent("logs").path, "--log-level", "error",
-                             "--clock-offset", String(offset)]
+                             "--clock-offset=\(offset)"]
             + settings.sorted { $0.key < $1.key }.flatMap { ["--set", "\($0.key)=\($0.value)"] }
+        var environment = ProcessInfo.processInfo.environment
+        environment[SupervisedChild.supervisorEnvironmentKey] = String(getpid())
+        process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         return process
