@@ -67,8 +67,19 @@ export SONGDAL_GATEWAY_PORT=${SONGDAL_GATEWAY_PORT:-$(python3 -c 'import socket;
 GATEWAY=http://127.0.0.1:$SONGDAL_GATEWAY_PORT
 export SONGDAL_PUBLIC_URL=$GATEWAY
 export SONGDAL_BOOTSTRAP_OPERATOR_KEY=${SONGDAL_BOOTSTRAP_OPERATOR_KEY:-sdk_$(python3 -c 'import secrets; print(secrets.token_hex(8))')_$(python3 -c 'import secrets; print(secrets.token_hex(24))')}
-# A Monday 11:00 KST, so the walk is inside the sending window whenever the test runs.
-export SONGDAL_CLOCK_OFFSET=$(python3 -c 'import datetime as d; print(int((d.datetime.fromisoformat("2026-11-23T11:00:00+09:00") - d.datetime.now(d.timezone.utc)).total_seconds()))')
+# 11:00 KST on the next business day (from the shipped calendar), so the walk is inside the
+# sending window whenever the test runs; computed from today, never a fixed date.
+export SONGDAL_CLOCK_OFFSET=$(python3 - "$PWD/data/holidays-kr.json" <<'PY'
+import datetime as d, json, sys
+holidays = {e["date"] for year in json.load(open(sys.argv[1]))["years"].values() for e in year}
+kst = d.timezone(d.timedelta(hours=9))
+day = d.datetime.now(kst).date() + d.timedelta(days=1)
+while day.weekday() >= 5 or day.isoformat() in holidays:
+    day += d.timedelta(days=1)
+target = d.datetime(day.year, day.month, day.day, 11, tzinfo=kst)
+print(int((target - d.datetime.now(d.timezone.utc)).total_seconds()))
+PY
+)
 
 step "compose up (gateway on $GATEWAY)"
 $COMPOSE up --build -d
@@ -96,5 +107,25 @@ step "campaign with the notifier container restarted mid-way; nothing lost"
 dist/songdal demo --home "$DEMO_HOME" --gateway "$GATEWAY" --operator-key "$SONGDAL_BOOTSTRAP_OPERATOR_KEY" \
   --campaign 2000 --during-campaign "podman restart ${PROJECT}_notifier_1"
 rm -rf "$DEMO_HOME"
+
+step "a frozen vault: unhealthy, then killed by its health check and restarted by compose"
+VAULT=${PROJECT}_vault_1
+podman exec "$VAULT" /bin/sh -c 'kill -STOP $(cut -d" " -f1 /tmp/vault.heartbeat)'
+FROZEN_AT=$(date +%s)
+reported=""; restarted=""
+for i in $(seq 1 60); do
+  sleep 1
+  if podman healthcheck run "$VAULT" >/dev/null 2>&1; then
+    [ -n "$reported" ] && { restarted=yes; break; }
+  else
+    [ -z "$reported" ] && { reported=yes; echo "vault reported unhealthy after $(( $(date +%s) - FROZEN_AT )) s"; }
+  fi
+done
+if [ -z "$reported" ] || [ -z "$restarted" ]; then
+  podman ps -a --filter name="$VAULT"; $COMPOSE logs vault | tail -30
+  echo "the frozen vault was not detected and restarted (reported=${reported:-no} restarted=${restarted:-no})"; exit 1
+fi
+echo "vault healthy again after $(( $(date +%s) - FROZEN_AT )) s"
+dist/songdal probe --http "$GATEWAY/healthz"
 
 step "stack test passed"

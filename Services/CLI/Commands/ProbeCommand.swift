@@ -29,11 +29,19 @@ struct ProbeCommand: ParsableCommand {
     @Option(name: .customLong("max-age"), help: "With --heartbeat: the oldest heartbeat that counts, in seconds.")
     var maxAge: Double = 10
 
+    @Option(name: .customLong("kill-after"),
+            help: "With --heartbeat: SIGKILL the process named in a heartbeat older than this many seconds, so the container's restart policy starts it afresh.")
+    var killAfter: Double?
+
     func validate() throws {
         guard [tcp, http, file, heartbeat].compactMap({ $0 }).count == 1 else {
             throw ValidationError("give exactly one of --tcp, --http, --file, --heartbeat")
         }
         guard maxAge > 0 else { throw ValidationError("--max-age must be positive") }
+        if let killAfter {
+            guard heartbeat != nil else { throw ValidationError("--kill-after goes with --heartbeat") }
+            guard killAfter >= maxAge else { throw ValidationError("--kill-after must be at least --max-age") }
+        }
     }
 
     func run() throws {
@@ -41,7 +49,13 @@ struct ProbeCommand: ParsableCommand {
         if let file {
             healthy = FileManager.default.fileExists(atPath: file)
         } else if let heartbeat {
-            healthy = Heartbeat.read(URL(fileURLWithPath: heartbeat)).map { $0.age() <= maxAge } ?? false
+            let beat = Heartbeat.read(URL(fileURLWithPath: heartbeat))
+            healthy = beat.map { $0.age() <= maxAge } ?? false
+            if let beat, let killAfter, beat.age() > killAfter, beat.pid > 1 {
+                // Alive but frozen: a health check alone would only ever say "unhealthy".
+                FileHandle.standardError.write(Data("heartbeat \(Int(beat.age())) s old: killing pid \(beat.pid)\n".utf8))
+                kill(beat.pid, SIGKILL)
+            }
         } else if let tcp {
             let parts = tcp.split(separator: ":")
             guard parts.count == 2, let port = UInt16(parts[1]) else { throw ValidationError("--tcp wants host:port") }
