@@ -135,7 +135,17 @@ final class BenchCluster: Sendable {
     func shutdown() async {
         if let notifierProcess, notifierProcess.isRunning {
             notifierProcess.terminate()
-            for _ in 0..<2_000 where notifierProcess.isRunning { try? await Task.sleep(for: .milliseconds(10)) }
+            // Waited for in a task of its own: when the caller is cancelled (a phase deadline), a
+            // sleep there returns at once, and the notifier was left running. One that is still
+            // shutting down after 20 s (mid-campaign it can take longer) is killed.
+            let stopped = await Task.detached {
+                for _ in 0..<2_000 where notifierProcess.isRunning { try? await Task.sleep(for: .milliseconds(10)) }
+                return !notifierProcess.isRunning
+            }.value
+            if !stopped {
+                kill(notifierProcess.processIdentifier, SIGKILL)
+                notifierProcess.waitUntilExit()
+            }
         }
         for task in tasks { task.cancel() }
         for task in tasks { await task.value }
