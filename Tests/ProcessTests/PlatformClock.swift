@@ -6,9 +6,15 @@ import Runtime
 enum PlatformClock {
     /// 11:00 KST on the first business day after today: a clock in the future, in the window.
     static func nextBusinessDay() throws -> String {
+        try nextBusinessDay(hour: 11)
+    }
+
+    /// `hour`:00 KST on the first business day after today (20 is outside the sending window).
+    static func nextBusinessDay(hour: Int) throws -> String {
         let calendar = try BusinessCalendar.loadEmbedded()
         let today = KST.localDate(of: Date())
-        return at11(try calendar.nextBusinessDay(after: today))
+        let day = try calendar.nextBusinessDay(after: today)
+        return "\(day)T\(hour < 10 ? "0" : "")\(hour):00:00+09:00"
     }
 
     /// 11:00 KST on the last business day before today: a clock in the past, in the window.

@@ -13,11 +13,12 @@ struct UpLifecycleTests {
     static let walkSteps = [
         "1  institution", "3  document", "4  notice", "5  delivered", "6  carrier", "7  recipient",
         "9  recipient     viewed the document", "10 status        read", "11 certificate", "12 invoice",
-        "done: every step checked.",
+        "done: every step checked",
     ]
 
-    /// Starts a platform on `clock`, waits until `up` says it is ready, and runs the demo walk.
-    private func walk(clock: String, demoArguments: [String] = []) async throws -> PlatformProcess {
+    /// Starts a platform on `clock`, waits until `up` says it is ready, and runs the demo walk
+    /// (with the live key unless `demoArguments` say otherwise).
+    private func walk(clock: String, demoArguments: [String] = ["--live"]) async throws -> (PlatformProcess, String) {
         let platform = try PlatformProcess(clock: clock)
         _ = try await platform.state()
         #expect(platform.consoleOutput.contains("all started"), "no banner: \(platform.consoleOutput)")
@@ -27,11 +28,33 @@ struct UpLifecycleTests {
         for step in Self.walkSteps {
             #expect(demo.output.contains(step), "missing step \(step) at \(clock) in:\n\(demo.output)")
         }
-        return platform
+        if demoArguments.contains("--live") {
+            #expect(!demo.output.contains("sandbox"), "a live walk ran in the sandbox:\n\(demo.output)")
+        }
+        return (platform, demo.output)
+    }
+
+    @Test func sandboxDemoOutsideTheWindowPassesEveryStepAndItsCertificateIsNoEvidence() async throws {
+        let (platform, output) = try await walk(clock: try PlatformClock.nextBusinessDay(hour: 20), demoArguments: [])
+        #expect(output.contains("done: every step checked, in the sandbox"), "\(output)")
+        let certificate = platform.home.appending(path: "demo/certificate.json").path
+        let key = platform.home.appending(path: "demo/vault-0.pem").path
+
+        let asEvidence = try await platform.songdal(["verify", certificate, "--key", key])
+        #expect(asEvidence.status != 0, "a sandbox certificate verified as real evidence:\n\(asEvidence.output)")
+        #expect(asEvidence.output.contains("sandbox certificate: not valid as evidence"), "\(asEvidence.output)")
+        let asSandbox = try await platform.songdal(["verify", certificate, "--key", key, "--allow-sandbox"])
+        #expect(asSandbox.status == 0, "\(asSandbox.output)")
+
+        // A live key at 20:00 KST: the notice is scheduled, the demo says when and exits 0.
+        let live = try await platform.songdal(["demo", "--home", platform.home.path, "--live"])
+        #expect(live.status == 0, "\(live.output)")
+        #expect(live.output.contains("the notice goes at"), "\(live.output)")
+        #expect(try await platform.stop(timeoutSeconds: 8) == 0)
     }
 
     @Test func demoWalkOnAPastClockThenSigtermStopsEveryChildCleanlyWithinFiveSeconds() async throws {
-        let platform = try await walk(clock: try PlatformClock.previousBusinessDay())
+        let (platform, _) = try await walk(clock: try PlatformClock.previousBusinessDay())
         let stopping = ContinuousClock.now
         // 8 s rather than 5: the bound is up's own (SIGKILL after 4 s); the margin is for a slow CI.
         let status = try await platform.stop(timeoutSeconds: 8)
@@ -48,7 +71,7 @@ struct UpLifecycleTests {
     }
 
     @Test func demoWalkInJanuary2027ThenASecondUpIsRefusedAndKillNineLeavesNoChild() async throws {
-        let platform = try await walk(clock: "2027-01-04T11:00:00+09:00")
+        let (platform, _) = try await walk(clock: "2027-01-04T11:00:00+09:00")
         let second = try await platform.songdal(["up", "--home", platform.home.path, "--bus-port", "0", "--gateway-port", "0"])
         #expect(second.status != 0)
         #expect(second.output.contains("already running"), "second up: \(second.output)")
@@ -61,7 +84,7 @@ struct UpLifecycleTests {
     }
 
     @Test func demoWalkOnTheLastDaysOf2031() async throws {
-        let platform = try await walk(clock: "2031-12-30T11:00:00+09:00")
+        let (platform, _) = try await walk(clock: "2031-12-30T11:00:00+09:00")
         #expect(try await platform.stop(timeoutSeconds: 8) == 0)
     }
 

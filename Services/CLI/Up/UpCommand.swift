@@ -106,7 +106,8 @@ struct UpCommand: AsyncParsableCommand {
         let keys = try DemoKeys.loadOrSeed(layout: layout)
         let state = UpState(
             pid: getpid(), bus: bus, gatewayURL: "http://127.0.0.1:\(httpPort)",
-            institution: keys.institution, institutionKey: keys.institutionKey, operatorKey: keys.operatorKey)
+            institution: keys.institution, institutionKey: keys.institutionKey, operatorKey: keys.operatorKey,
+            sandboxKey: keys.sandboxKey)
         let banner = Self.banner(children: children, state: state, keys: keys, layout: layout)
         let gatewayURL = state.gatewayURL
         let wholePlatform = chosen.count == Self.allServices.count
@@ -156,6 +157,7 @@ struct UpCommand: AsyncParsableCommand {
           gateway  \(state.gatewayURL)
           logs     \(layout.logs.path)/<service>.log   (follow them: songdal tail)
           institution \(keys.institution)  key \(keys.institutionKey)
+          sandbox key \(keys.sandboxKey ?? "-")   (simulated carriers only, any hour, never billed)
           operator key \(keys.operatorKey)
           (also in \(layout.stateFile.path), mode 600)
 
