@@ -40,5 +40,7 @@ enum VaultMigrations {
                 CREATE TABLE metering_state (id INTEGER PRIMARY KEY CHECK (id = 1), last_day TEXT NOT NULL);
                 """)
         },
+        // Documents flagged by the re-check before issuing (issue 19).
+        Migration("vault-v2-integrity") { db in try IntegrityFindings.migrate(db) },
     ]
 }

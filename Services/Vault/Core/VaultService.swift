@@ -18,7 +18,7 @@ public enum VaultService: ServiceDefinition {
         LegalHoldState.messageType, IssueCertificate.messageType, CertificateIssued.messageType,
         VerifyCertificate.messageType, CertificateVerification.messageType, VaultKeyHistoryQuery.messageType,
         VaultKeyHistory.messageType, VerifyVault.messageType, VaultAuditReport.messageType, VaultEvidence.messageType, VaultEvidenceBatch.messageType,
-        RecordUsage.messageType,
+        VaultIntegrityQuery.messageType, VaultIntegrityReport.messageType, RecordUsage.messageType,
     ])
 
     public static func build(_ environment: ServiceEnvironment) async throws -> [any Service] {

@@ -58,6 +58,7 @@ public struct VaultAuditor: Sendable {
             problems += try checkpointProblems(tree: tree, in: db)
             let documents = try String.fetchAll(db, sql: "SELECT document_id FROM document ORDER BY registered_at")
             for documentId in documents { problems += try documentProblems(documentId, tree: tree, in: db) }
+            problems += try flaggedProblems(documentId: nil, in: db)
             let certificates = try certificateProblems(documentId: nil, in: db)
             return VaultAuditReport(documents: documents.count, leaves: tree.size,
                                     checkpoints: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM checkpoint") ?? 0,
@@ -97,6 +98,7 @@ public struct VaultAuditor: Sendable {
                     }
                 }
             }
+            problems += try flaggedProblems(documentId: documentId, in: db)
             let certificates = try certificateProblems(documentId: documentId, in: db)
             return VaultAuditReport(documents: 1, leaves: indices.count, checkpoints: latest == nil ? 0 : 1,
                                     certificates: certificates.count, problems: problems + certificates.problems)
@@ -175,6 +177,21 @@ public struct VaultAuditor: Sendable {
             add("data_key_missing", "the owner institution has no data key")
         }
         return problems
+    }
+
+    /// Documents flagged when an issuance or destruction was refused (issue 19): named even
+    /// when what was found cannot be pinned on them now (a rewritten tree breaks only the
+    /// signed checkpoint, which names no document).
+    private func flaggedProblems(documentId: String?, in db: Database) throws -> [Problem] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT document_id, MAX(found_at) AS last, COUNT(*) AS n, GROUP_CONCAT(DISTINCT code) AS codes FROM integrity_finding
+            \(documentId == nil ? "" : "WHERE document_id = ?") GROUP BY document_id ORDER BY document_id
+            """, arguments: documentId.map { [$0] } ?? [])
+        return rows.map { row in
+            let last = CertificateIssuer.date(row["last"]).formatted(.iso8601)
+            return Problem(code: "integrity_flagged", documentId: row["document_id"],
+                           message: "flagged \(row["n"] as Int) time(s), last at \(last), when issuing was refused (\(row["codes"] as String? ?? ""))")
+        }
     }
 
     private func certificateProblems(documentId: String?, in db: Database) throws -> (count: Int, problems: [Problem]) {

@@ -58,6 +58,9 @@ public struct CertificateIssuer: Sendable {
             }
             notice = record
         }
+        // Issue 19: the blob, the row and every leaf are re-checked against the evidence first;
+        // an altered document gets no certificate (`IntegrityFailure`, before anything is written).
+        try DocumentIntegrity(vault: vault).check(document, leaves: leaves, operation: "issuance:\(request.kind.rawValue)", in: db)
         return try sign(request: request, document: document, leaves: leaves, notice: notice, destruction: destruction,
                         now: now, in: db, outbox: outbox)
     }

@@ -28,6 +28,9 @@ public struct DocumentDestroyer: Sendable {
                              message: "retention runs until \(document.retention.formatted(.iso8601)); destruction needs an order",
                              field: "orderReference")
         }
+        // Issue 19: the bytes about to be removed are re-hashed and the row checked against its
+        // leaf first; an altered document is not destroyed (`IntegrityFailure`, nothing written).
+        try DocumentIntegrity(vault: vault).check(document, leaves: [], operation: "destruction", in: db)
         try EvidenceLog.append(EvidenceRecord(type: .destroyed, time: now, documentId: document.documentId,
                                               packageId: document.packageId, reference: request.orderReference ?? "retention",
                                               contentHash: document.contentHash), in: db)

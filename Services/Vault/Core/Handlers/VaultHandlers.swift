@@ -44,16 +44,40 @@ enum VaultHandlers {
         endpoint.handle(GrantAccess.self, reply: { request, context in
             try AccessPolicy.grant(request, now: context.now, in: context.db)
         })
-        endpoint.handle(IssueCertificate.self, reply: { request, context in
-            let issued = try issuer.issue(request, now: context.now, in: context.db, outbox: context.outbox)
-            logger.info("certificate issued", metadata: ["serial": "\(issued.serial)", "kind": "\(issued.kind.rawValue)"])
-            return issued
+        // Issuing and destroying re-check the document first (issue 19). A document that fails
+        // is flagged in this transaction, which commits, and the caller gets `integrity_failure`:
+        // the reply is sent by hand because a thrown refusal would roll the flag back too.
+        endpoint.handle(IssueCertificate.self, { (request: IssueCertificate, context: HandlerContext) throws -> Void in
+            switch try issuer.issueOrFlag(request, now: context.now, in: context.db, outbox: context.outbox) {
+            case .success(let issued):
+                logger.info("certificate issued", metadata: ["serial": "\(issued.serial)", "kind": "\(issued.kind.rawValue)"])
+                try Self.answer(issued, context)
+            case .failure(let failure):
+                Self.refused(failure, logger: logger)
+                try Self.answer(failure.reply, context)
+            }
         })
-        endpoint.handle(DestroyDocument.self, reply: { request, context in
-            let issued = try destroyer.destroy(request, now: context.now, in: context.db, outbox: context.outbox)
-            logger.info("document destroyed", metadata: ["document": "\(issued.documentId)", "certificate": "\(issued.serial)"])
-            return issued
+        endpoint.handle(DestroyDocument.self, { (request: DestroyDocument, context: HandlerContext) throws -> Void in
+            switch try destroyer.destroyOrFlag(request, now: context.now, in: context.db, outbox: context.outbox) {
+            case .success(let issued):
+                logger.info("document destroyed", metadata: ["document": "\(issued.documentId)", "certificate": "\(issued.serial)"])
+                try Self.answer(issued, context)
+            case .failure(let failure):
+                Self.refused(failure, logger: logger)
+                try Self.answer(failure.reply, context)
+            }
         })
+        endpoint.answer(VaultIntegrityQuery.self) { request, context in
+            try await context.store.pool.read { db in
+                let limit = max(1, min(request.limit, 1_000))
+                if let documentId = request.documentId {
+                    let findings = try IntegrityFindings.of(documentId, in: db)
+                    return VaultIntegrityReport(flaggedDocuments: findings.isEmpty ? 0 : 1, findings: Array(findings.suffix(limit)))
+                }
+                let recent = try IntegrityFindings.recent(limit: limit, in: db)
+                return VaultIntegrityReport(flaggedDocuments: recent.documents, findings: recent.findings)
+            }
+        }
         endpoint.handle(SetLegalHold.self, reply: { request, context in
             try destroyer.setHold(request, in: context.db)
         })
@@ -72,5 +96,18 @@ enum VaultHandlers {
             if let documentId = request.documentId { return try auditor.auditDocument(documentId, pool: context.store.pool) }
             return try auditor.auditStore(pool: context.store.pool)
         }
+    }
+
+    /// Sends the reply of a command handled without `handle(_:reply:)`, as that would.
+    static func answer(_ reply: some BusMessage, _ context: HandlerContext) throws {
+        _ = try context.outbox.send(reply, to: context.envelope.header.source, correlationId: context.envelope.header.id,
+                                    causationId: context.envelope.header.id, in: context.db)
+    }
+
+    static func refused(_ failure: IntegrityFailure, logger: Logger) {
+        logger.error("integrity failure: nothing issued, document flagged", metadata: [
+            "document": "\(failure.documentId)", "operation": "\(failure.operation)",
+            "checks": "\(failure.findings.map(\.code).joined(separator: ","))",
+        ])
     }
 }
