@@ -47,7 +47,7 @@ public struct KakaoButton: Codable, Sendable, Hashable {
 
 /// Submits one certified notice (NO-1). Exactly one of `ci` and `phone` is given.
 ///
-/// Refusals (`ErrorReply.code`, see `NotifierErrorCode`): `missing_recipient`, `invalid_ci`,
+/// Refusals (`ErrorReply.code`, see `ErrorCode+Notifier.swift`): `missing_recipient`, `invalid_ci`,
 /// `invalid_phone`, `empty_title`, `title_too_long`, `empty_cover`, `message_too_long`,
 /// `invalid_document_id`, `invalid_deadline`, `kakao_template_required`, `too_many_buttons`,
 /// `idempotency_conflict`. An unknown document id is found before sending: the notice ends
@@ -248,12 +248,16 @@ public struct DeliveryReceipt: BusMessage, Hashable {
     public var at: Date
     /// Provider's reason for `failed`.
     public var reason: String?
+    /// The carrier's id for this receipt, kept on the notice's timeline as the justification of
+    /// `delivered`. Absent: the notifier names it after the provider and the bus message.
+    public var receiptId: String?
 
-    public init(noticeId: String, provider: String, status: Status, at: Date, reason: String? = nil) {
+    public init(noticeId: String, provider: String, status: Status, at: Date, reason: String? = nil, receiptId: String? = nil) {
         self.noticeId = noticeId
         self.provider = provider
         self.status = status
         self.at = at
         self.reason = reason
+        self.receiptId = receiptId
     }
 }

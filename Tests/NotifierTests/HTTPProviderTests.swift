@@ -35,7 +35,7 @@ import Testing
         }
         _ = try await eventually {
             try await harness.client.request(NoticeTimelineQuery(noticeId: accepted.noticeId, institution: "kb")).entries
-                .contains { $0.event == "receipt_ignored" }
+                .contains { $0.event == "refused" && $0.detail?.contains("already failed") == true }
         }
         #expect(try await harness.status(accepted.noticeId).state == .failed)
         await harness.shutdown()

@@ -24,6 +24,9 @@ struct NotifierContext: Sendable {
 
     var now: Date { clock.now }
 
+    /// The only way a notice's state changes (NO-2).
+    var lifecycle: NoticeLifecycle { NoticeLifecycle(ids: ids, logger: logger) }
+
     func link(for noticeId: String) -> String { settings.linkBase + links.token(for: noticeId) }
 
     /// The providers a message of a sandbox (or live) notice may use.

@@ -59,6 +59,10 @@ extension ErrorCode {
     public static let csvMalformed = ErrorCode("csv_malformed", .invalid)
     /// Control of a cancelled campaign.
     public static let campaignFinished = ErrorCode("campaign_finished", .conflict)
+    /// A change of a notice's state that NO-2 does not allow now (illegal edge, end state, stale read).
+    public static let transitionRefused = ErrorCode("transition_refused", .conflict)
+    /// The store holds a notice state this version does not know (a corrupt row or a newer writer).
+    public static let noticeStateUnknown = ErrorCode("notice_state_unknown", .failure)
     /// Failure reason: the campaign was cancelled before the notice went.
     public static let cancelled = ErrorCode("cancelled", .conflict)
     /// Failure reason: every provider and fallback channel refused the notice.
@@ -69,6 +73,7 @@ extension ErrorCode {
         titleTooLong, emptyCover, emptyText, messageTooLong, invalidDocumentId, documentNotFound, invalidDeadline,
         kakaoTemplateRequired, tooManyButtons, invalidInstitution, tokenInvalid, noticeExpired, otpWrong, otpExpired,
         otpLocked, otpRateLimited, sessionInvalid, consentRequired, consentDeclined, termsVersionMismatch,
-        csvUnreadable, csvMalformed, campaignFinished, cancelled, undeliverable,
+        csvUnreadable, csvMalformed, campaignFinished, transitionRefused, noticeStateUnknown, cancelled,
+        undeliverable,
     ]
 }

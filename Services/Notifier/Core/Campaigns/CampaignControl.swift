@@ -1,12 +1,16 @@
 import Foundation
 import GRDB
 import Schema
+import Store
 
 /// Pause, resume, cancel (NO-7). Pausing takes the campaign's waiting notices off the work queue
 /// (and stops reading); resuming puts them back; cancelling ends them `failed(cancelled)`.
-/// Notices already handed to a provider finish normally.
+/// Notices already handed to a provider finish normally. Pause and resume change when notices
+/// are due, not their state; the cancel's state change is `NoticeLifecycle`'s (a pipeline step
+/// that read a notice before the cancel is then refused, never sent).
 enum CampaignControl {
-    static func apply(_ request: ControlCampaign, now: Date, in db: Database) throws -> CampaignControlled {
+    static func apply(_ request: ControlCampaign, lifecycle: NoticeLifecycle, now: Date, outbox: OutboxWriter,
+                      in db: Database) throws -> CampaignControlled {
         let campaign = try CampaignRecord.owned(request.campaignId, institution: request.institution, in: db)
         guard campaign.state != .cancelled else {
             throw NotifierErrorCode.campaignFinished.reply("the campaign is cancelled", field: "campaignId")
@@ -25,15 +29,9 @@ enum CampaignControl {
             try db.execute(sql: "UPDATE notice SET due_at = ? WHERE \(waiting) AND due_at IS NULL", arguments: [Millis.of(now), campaign.id])
         case .cancel:
             state = .cancelled
-            var tally = CampaignTally()
-            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM notice WHERE \(waiting) GROUP BY state", arguments: [campaign.id]) {
-                tally.add(campaign.id, state: row["state"], count: -(row["n"] as Int))
-                tally.add(campaign.id, state: NoticeState.failed.rawValue, count: row["n"])
-            }
-            try tally.flush(db)
-            try db.execute(sql: """
-                UPDATE notice SET state = 'failed', reason = 'cancelled', final_at = ?, due_at = NULL, ci = NULL WHERE \(waiting)
-                """, arguments: [Millis.of(now), campaign.id])
+            var batch = lifecycle.batch(db)
+            try batch.cancelWaiting(campaign: campaign.id, at: now)
+            try batch.commit(outbox)
         }
         try db.execute(sql: "UPDATE campaign SET state = ? WHERE id = ?", arguments: [state.rawValue, campaign.id])
         return CampaignControlled(campaignId: campaign.id, state: state)

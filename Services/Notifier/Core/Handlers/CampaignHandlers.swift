@@ -15,7 +15,7 @@ enum CampaignHandlers {
             try await answer.store.pool.read { db in try progress(query, in: db) }
         }
         endpoint.handle(ControlCampaign.self, reply: { request, handler in
-            try CampaignControl.apply(request, now: handler.now, in: handler.db)
+            try CampaignControl.apply(request, lifecycle: context.lifecycle, now: handler.now, outbox: handler.outbox, in: handler.db)
         })
     }
 

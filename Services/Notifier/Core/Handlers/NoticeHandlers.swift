@@ -24,7 +24,9 @@ enum NoticeHandlers {
             }
         }
         endpoint.handle(DeliveryReceipt.self) { receipt, handler in
-            try ReceiptBook.apply(receipt, context: context, now: handler.now, outbox: handler.outbox, in: handler.db)
+            let receiptId = receipt.receiptId.flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
+                ?? "\(receipt.provider):\(handler.envelope.header.id)"
+            try ReceiptBook.apply(receipt, receiptId: receiptId, context: context, now: handler.now, outbox: handler.outbox, in: handler.db)
         }
     }
 
@@ -42,7 +44,9 @@ enum NoticeHandlers {
                 guard row["body_hash"] as String? == bodyHash else {
                     throw NotifierErrorCode.idempotencyConflict.reply("idempotency key already used with a different body", field: "idempotencyKey")
                 }
-                return NoticeAccepted(noticeId: context.ids.id(row["seq"]), state: NoticeState(rawValue: row["state"]) ?? .accepted,
+                let state: NoticeState
+                do { state = try NoticeState.stored(row["state"], notice: row["seq"]) } catch { throw error.reply }
+                return NoticeAccepted(noticeId: context.ids.id(row["seq"]), state: state,
                                       acceptedAt: Millis.date(row["accepted_at"] as Int64), replayed: true)
             }
         }
@@ -63,7 +67,13 @@ enum NoticeHandlers {
 
     /// The notice if it exists and belongs to `institution`; `notice_not_found` otherwise (the same answer either way).
     static func owned(_ id: String, institution: String, context: NotifierContext, in db: Database) throws -> NoticeRow {
-        guard let seq = context.ids.seq(id), let notice = try NoticeRow.fetch(seq, in: db), notice.institution == institution else {
+        let found: NoticeRow?
+        do {
+            found = try context.ids.seq(id).flatMap { try NoticeRow.fetch($0, in: db) }
+        } catch let error as LifecycleError {
+            throw error.reply
+        }
+        guard let notice = found, notice.institution == institution else {
             throw NotifierErrorCode.noticeNotFound.reply("no notice \(id)", field: "noticeId")
         }
         return notice

@@ -3,35 +3,37 @@ import GRDB
 import Schema
 import Store
 
-/// Applies a provider's delivery receipt (NO-10): `sent` → `delivered` (with vault evidence) or
-/// `failed`; a receipt for a notice already final (or already delivered) is kept on the timeline and ignored.
+/// Applies a provider's delivery receipt (NO-10) through `NoticeLifecycle`: `sent` → `delivered`
+/// (with vault evidence; `sending` → `sent` → `delivered` when the receipt overtook the step's
+/// own write) or `failed`. A receipt for a notice already final, or already delivered, is
+/// refused by the lifecycle: kept on the timeline as `refused` and logged, the notice unchanged.
 enum ReceiptBook {
-    static func apply(_ receipt: DeliveryReceipt, context: NotifierContext, now: Date, outbox: OutboxWriter, in db: Database) throws {
-        guard let seq = context.ids.seq(receipt.noticeId), let notice = try NoticeRow.fetch(seq, in: db) else {
-            throw NotifierErrorCode.noticeNotFound.reply("no notice \(receipt.noticeId)", field: "noticeId")
+    /// `receiptId`: the carrier's id for the receipt, or one derived from the bus message.
+    static func apply(_ receipt: DeliveryReceipt, receiptId: String, context: NotifierContext, now: Date, outbox: OutboxWriter,
+                      in db: Database) throws {
+        let found: NoticeRow?
+        do {
+            found = try context.ids.seq(receipt.noticeId).flatMap { try NoticeRow.fetch($0, in: db) }
+        } catch let error as LifecycleError {
+            throw error.reply
         }
-        guard notice.state == .sent || notice.state == .sending else {
-            try NoticeTimelineStore.add(seq, "receipt_ignored", at: now, detail: "\(receipt.status.rawValue) after \(notice.state.rawValue)", in: db)
-            return
+        guard let notice = found else {
+            throw ErrorCode.noticeNotFound.reply("no notice \(receipt.noticeId)", field: "noticeId")
         }
-        var tally = CampaignTally()
+        let steps: [NoticeLifecycle.Step]
         switch receipt.status {
         case .delivered:
-            let sentAt = notice.sentAt ?? now
-            let watch = DueNotice.watch(sentAt: sentAt, delivered: true, deadline: notice.readDeadline,
-                                        remindedAfter: notice.remindedAfter != nil, remindedDeadline: notice.remindedDeadline != nil)
-            try db.execute(sql: "UPDATE notice SET state = 'delivered', delivered_at = ?, watch_at = ? WHERE seq = ?",
-                           arguments: [Millis.of(receipt.at), watch.map(Millis.of), seq])
-            tally.move(notice.campaignId, from: notice.state.rawValue, to: NoticeState.delivered.rawValue)
-            try outbox.send(VaultEvidenceBatch(items: [VaultEvidence(
-                noticeId: receipt.noticeId, documentId: notice.documentId, kind: .delivered, institution: notice.institution,
-                recipientMasked: notice.recipientMasked ?? "", sentAt: sentAt, occurredAt: receipt.at, sandbox: notice.sandbox)]), in: db)
+            let carrier = CarrierReceipt(id: receiptId, provider: receipt.provider, at: receipt.at)
+            let delivered = NoticeLifecycle.Step(.delivered, .carrierReceipt(carrier), at: receipt.at)
+            steps = notice.state == .sending
+                ? [NoticeLifecycle.Step(.sent, .providerAccepted(provider: receipt.provider, channel: nil), at: receipt.at), delivered]
+                : [delivered]
         case .failed:
-            try db.execute(sql: "UPDATE notice SET state = 'failed', reason = ?, final_at = ?, watch_at = NULL WHERE seq = ?",
-                           arguments: [String((receipt.reason ?? "provider_failed").prefix(64)), Millis.of(now), seq])
-            tally.move(notice.campaignId, from: notice.state.rawValue, to: NoticeState.failed.rawValue)
+            steps = [NoticeLifecycle.Step(.failed, .failure(reason: String((receipt.reason ?? "provider_failed").prefix(64)),
+                                                            detail: "receipt from \(receipt.provider)"), at: now)]
         }
-        try NoticeTimelineStore.add(seq, "receipt", at: now, detail: "\(receipt.provider): \(receipt.status.rawValue)", in: db)
-        try tally.flush(db)
+        var batch = context.lifecycle.batch(db)
+        _ = try batch.move(notice, steps)
+        try batch.commit(outbox)
     }
 }

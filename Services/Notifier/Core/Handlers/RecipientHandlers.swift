@@ -43,29 +43,22 @@ enum RecipientHandlers {
         } catch BusError.rejected(let reply) where reply.code == "forbidden" || reply.code == "not_found" {
             throw NotifierErrorCode.documentNotFound.reply("the document is no longer available", field: "documentId")
         }
-        let (readAt, first) = try await context.endpoint.write { db, outbox -> (Date, Bool) in
-            guard let current = try NoticeRow.fetch(notice.seq, in: db) else { throw NotifierErrorCode.tokenInvalid.reply("the link is not valid") }
+        let lifecycle = context.lifecycle
+        // `read` goes through the lifecycle, which emits the usage (never for a sandbox notice,
+        // X-8) and the `read` evidence with it. A refusal (the notice expired or failed meanwhile)
+        // is committed with its timeline record before the caller gets `notice_expired`.
+        let (readAt, first) = try await context.endpoint.write { db, outbox -> (Date?, Bool) in
+            let found: NoticeRow?
+            do { found = try NoticeRow.fetch(notice.seq, in: db) } catch let error as LifecycleError { throw error.reply }
+            guard let current = found else { throw ErrorCode.tokenInvalid.reply("the link is not valid") }
             if let readAt = current.readAt { return (readAt, false) }
-            guard current.state == .sent || current.state == .delivered else {
-                throw NotifierErrorCode.noticeExpired.reply("this notice can no longer be opened", field: "token")
-            }
-            try db.execute(sql: "UPDATE notice SET state = 'read', read_at = ?, final_at = ?, watch_at = NULL WHERE seq = ?",
-                           arguments: [Millis.of(now), Millis.of(now), notice.seq])
-            var tally = CampaignTally()
-            tally.move(current.campaignId, from: current.state.rawValue, to: NoticeState.read.rawValue)
-            try tally.flush(db)
-            // A sandbox notice's read is evidence (marked) but never billed.
-            if !current.sandbox {
-                try outbox.send(RecordUsage(events: [UsageEvent(eventId: "notice.read:\(id)", institution: notice.institution,
-                                                                item: .noticeRead, quantity: 1, occurredAt: now, reference: id)]), in: db)
-            }
-            try outbox.send(VaultEvidenceBatch(items: [VaultEvidence(
-                noticeId: id, documentId: notice.documentId, kind: .read, institution: notice.institution,
-                recipientMasked: notice.recipientMasked ?? "", sentAt: current.sentAt ?? now, occurredAt: now,
-                sandbox: current.sandbox)]), in: db)
+            var batch = lifecycle.batch(db)
+            guard case .success(let read) = try batch.move(current, to: .read, cause: .firstView, at: now) else { return (nil, false) }
+            try batch.commit(outbox)
             context.logger.info("notice read", metadata: ["notice": "\(id)"])
-            return (now, true)
+            return (read.readAt ?? now, true)
         }
+        guard let readAt else { throw ErrorCode.noticeExpired.reply("this notice can no longer be opened", field: "token") }
         return NoticeView(noticeId: id, documentId: notice.documentId, reader: .grant(grant.grantId), grantExpiresAt: grant.expiresAt,
                           readAt: readAt, firstView: first)
     }

@@ -7,11 +7,18 @@ struct DueNotice: Sendable {
     var row: NoticeRow
     var ci: String?
 
-    static func fetch(before now: Date, limit: Int, in db: Database) throws -> [DueNotice] {
-        try Row.fetchAll(db, sql: """
+    /// The notices due by `now`, and apart the rows whose stored state cannot be read (to be set
+    /// aside: one bad row never holds up the others).
+    static func fetch(before now: Date, limit: Int, in db: Database) throws -> (due: [DueNotice], unreadable: [LifecycleError]) {
+        var due: [DueNotice] = []
+        var unreadable: [LifecycleError] = []
+        for row in try Row.fetchAll(db, sql: """
             SELECT \(NoticeRow.columns), n.ci FROM \(NoticeRow.from)
             WHERE n.due_at <= ? ORDER BY n.due_at LIMIT ?
-            """, arguments: [Millis.of(now), limit]).map { DueNotice(row: NoticeRow(row: $0), ci: $0["ci"]) }
+            """, arguments: [Millis.of(now), limit]) {
+            do { due.append(DueNotice(row: try NoticeRow(row: row), ci: row["ci"])) } catch { unreadable.append(error) }
+        }
+        return (due, unreadable)
     }
 
     /// When the sweeper next has to look at a sent notice: reminders (NO-6), expiry, the 72 h timeout (NO-10).

@@ -25,16 +25,11 @@ struct NoticePipeline: Service {
     /// Notices caught in `sending` by a crash go again with the same reference (providers de-duplicate it).
     func recover() async throws {
         let now = context.now
-        try await context.endpoint.write { db, _ in
-            var tally = CampaignTally()
-            for row in try Row.fetchAll(db, sql: "SELECT campaign_id, COUNT(*) AS n FROM notice WHERE state = 'sending' GROUP BY campaign_id") {
-                if let campaign: String = row["campaign_id"] {
-                    tally.add(campaign, state: "sending", count: -(row["n"] as Int))
-                    tally.add(campaign, state: "scheduled", count: row["n"])
-                }
-            }
-            try tally.flush(db)
-            try db.execute(sql: "UPDATE notice SET state = 'scheduled', due_at = ? WHERE state = 'sending'", arguments: [Millis.of(now)])
+        let lifecycle = context.lifecycle
+        try await context.endpoint.write { db, outbox in
+            var batch = lifecycle.batch(db)
+            try batch.recoverInterrupted(at: now)
+            try batch.commit(outbox)
         }
     }
 
@@ -42,8 +37,16 @@ struct NoticePipeline: Service {
     func step() async throws -> Int {
         let now = context.now
         let settings = context.settings
-        var due = try await context.endpoint.store.pool.read { db in try DueNotice.fetch(before: now, limit: settings.sendBatch, in: db) }
-        guard !due.isEmpty else { return 0 }
+        let fetched = try await context.endpoint.store.pool.read { db in try DueNotice.fetch(before: now, limit: settings.sendBatch, in: db) }
+        var due = fetched.due
+        if !fetched.unreadable.isEmpty {
+            let lifecycle = context.lifecycle
+            try await context.endpoint.write { db, _ in
+                var batch = lifecycle.batch(db)
+                for error in fetched.unreadable { try batch.setAside(error, at: now) }
+            }
+        }
+        guard !due.isEmpty else { return fetched.unreadable.count }
         let windowOpen: Bool
         let nextOpening: Date
         do {
@@ -66,11 +69,13 @@ struct NoticePipeline: Service {
         let documents = try await DocumentChecker(context: context).check(keys)
         let plan = StepPlan(due: due, resolutions: resolutions, documents: documents, windowOpen: windowOpen,
                             nextOpening: nextOpening, now: now)
-        let sending = try await context.endpoint.write { db, _ in try plan.apply(db) }
+        let lifecycle = context.lifecycle
+        let sending = try await context.endpoint.write { db, outbox in try plan.apply(db, lifecycle: lifecycle, outbox: outbox) }
         guard !sending.isEmpty else { return due.count }
         let results = await send(sending, now: now)
+        let settings = context.settings
         try await context.endpoint.write { db, outbox in
-            try StepResults(context: context, now: now).apply(results, db: db, outbox: outbox)
+            try StepResults(lifecycle: lifecycle, settings: settings, now: now).apply(results, db: db, outbox: outbox)
         }
         return due.count
     }
@@ -78,7 +83,8 @@ struct NoticePipeline: Service {
     private func postpone(_ due: [DueNotice], until: Date) async throws {
         try await context.endpoint.write { db, _ in
             for notice in due {
-                try db.execute(sql: "UPDATE notice SET due_at = ? WHERE seq = ?", arguments: [Millis.of(until), notice.row.seq])
+                try db.execute(sql: "UPDATE notice SET due_at = ? WHERE seq = ? AND due_at IS NOT NULL",
+                               arguments: [Millis.of(until), notice.row.seq])
             }
         }
     }

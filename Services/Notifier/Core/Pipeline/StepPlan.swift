@@ -1,9 +1,12 @@
 import Foundation
 import GRDB
 import Schema
+import Store
 
 /// The first transaction of a pipeline step: resolutions, document failures, window deferrals,
-/// and the `sending` marks of what goes now (returned, with their resolved lines).
+/// and the `sending` marks of what goes now (returned, with their resolved lines). Every state
+/// change goes through `NoticeLifecycle`: a notice cancelled or paused since it was read is
+/// refused there, never sent.
 struct StepPlan {
     let due: [DueNotice]
     let resolutions: [Int64: Resolution]
@@ -12,37 +15,26 @@ struct StepPlan {
     let nextOpening: Date
     let now: Date
 
-    func apply(_ db: Database) throws -> [NoticeRow] {
+    func apply(_ db: Database, lifecycle: NoticeLifecycle, outbox: OutboxWriter) throws -> [NoticeRow] {
         let at = Millis.of(now)
-        var tally = CampaignTally()
+        var batch = lifecycle.batch(db)
         var sending: [NoticeRow] = []
-        let postpone = try db.cachedStatement(sql: "UPDATE notice SET due_at = ? WHERE seq = ?")
-        let finish = try db.cachedStatement(sql: """
-            UPDATE notice SET state = ?, reason = ?, ci = NULL, final_at = ?, due_at = NULL WHERE seq = ?
-            """)
-        let schedule = try db.cachedStatement(sql: """
-            UPDATE notice SET state = 'scheduled', phone = ?, carrier = ?, ci = NULL, scheduled_at = COALESCE(scheduled_at, ?),
-            due_at = ? WHERE seq = ?
-            """)
-        let mark = try db.cachedStatement(sql: """
-            UPDATE notice SET state = 'sending', phone = ?, carrier = ?, ci = NULL, scheduled_at = COALESCE(scheduled_at, ?),
-            sending_at = ?, attempts = attempts + 1, due_at = NULL WHERE seq = ?
-            """)
+        // Not a state change: the notice stays waiting, due later (never put back on the queue
+        // once a pause or cancel took it off: those clear `due_at`).
+        let postpone = try db.cachedStatement(sql: "UPDATE notice SET due_at = ? WHERE seq = ? AND due_at IS NOT NULL")
         for notice in due {
-            var row = notice.row
-            let from = row.state.rawValue
+            let row = notice.row
+            var line: ResolvedLine?
             if row.state == .accepted, notice.ci != nil {
                 switch resolutions[row.seq] {
                 case .none:
                     try postpone.execute(arguments: [at + 2_000, row.seq])
                     continue
                 case .unreachable(let reason)?:
-                    try finish.execute(arguments: [NoticeState.unreachable.rawValue, reason.rawValue, at, row.seq])
-                    tally.move(row.campaignId, from: from, to: NoticeState.unreachable.rawValue)
+                    _ = try batch.move(row, to: .unreachable, cause: .noLine(reason: reason.rawValue), at: now)
                     continue
-                case .line(let line)?:
-                    row.phone = line.phone
-                    row.carrier = line.carrier
+                case .line(let resolved)?:
+                    line = resolved
                 }
             }
             switch documents[DocumentChecker.Key(document: row.documentId, institution: row.institution)] {
@@ -50,25 +42,23 @@ struct StepPlan {
                 try postpone.execute(arguments: [at + 5_000, row.seq])
                 continue
             case false?:
-                try finish.execute(arguments: [NoticeState.failed.rawValue, NotifierErrorCode.documentNotFound.rawValue, at, row.seq])
-                tally.move(row.campaignId, from: from, to: NoticeState.failed.rawValue)
+                _ = try batch.move(row, to: .failed, cause: .failure(reason: ErrorCode.documentNotFound.rawValue, detail: nil), at: now)
                 continue
             case true?:
                 break
             }
             // Sandbox notices ignore the sending window (X-8); live ones obey it (NO-4).
             if windowOpen || row.sandbox {
-                try mark.execute(arguments: [row.phone, row.carrier?.rawValue, at, at, row.seq])
-                tally.move(row.campaignId, from: from, to: NoticeState.sending.rawValue)
-                row.state = .sending
-                row.attempts += 1
-                sending.append(row)
+                if case .success(let marked) = try batch.move(row, to: .sending, cause: .dispatched(attempt: row.attempts + 1, line: line), at: now) {
+                    sending.append(marked)
+                }
+            } else if row.state == .scheduled {
+                try postpone.execute(arguments: [Millis.of(nextOpening), row.seq])
             } else {
-                try schedule.execute(arguments: [row.phone, row.carrier?.rawValue, at, Millis.of(nextOpening), row.seq])
-                if row.state != .scheduled { tally.move(row.campaignId, from: from, to: NoticeState.scheduled.rawValue) }
+                _ = try batch.move(row, to: .scheduled, cause: .windowClosed(until: nextOpening, line: line), at: now)
             }
         }
-        try tally.flush(db)
+        try batch.commit(outbox)
         return sending
     }
 }

@@ -31,8 +31,8 @@ struct OutboundMessage: Sendable {
 
 /// What a provider reports for a message it took.
 enum ProviderOutcome: Sendable, Equatable {
-    /// Delivered to the handset (the receipt came with the answer).
-    case delivered(Date)
+    /// Delivered to the handset: the carrier's receipt came with the answer.
+    case delivered(CarrierReceipt)
     /// Taken; a `notifier.receipt` follows (or the 72 h timeout).
     case accepted
 }

@@ -6,7 +6,8 @@ import Schema
 
 /// Posts each message as JSON to a configured URL (what a real SMS/RCS/KakaoTalk gateway plugs
 /// into). `Idempotency-Key` carries the message reference. A 2xx answer with
-/// `{"status":"delivered"}` is a delivery, any other 2xx an acceptance (a receipt follows); 4xx
+/// `{"status":"delivered"}` is a delivery (its carrier receipt; `receiptId` names it, else the
+/// provider and reference do), any other 2xx an acceptance (a receipt follows); 4xx
 /// means the handset cannot take this channel (fallback); 5xx, timeouts and connection errors
 /// count against the provider's health (failover).
 struct HTTPProvider: ChannelProvider {
@@ -28,7 +29,10 @@ struct HTTPProvider: ChannelProvider {
         var buttons: [KakaoButton]?
     }
 
-    private struct Answer: Decodable { var status: String? }
+    private struct Answer: Decodable {
+        var status: String?
+        var receiptId: String?
+    }
 
     func send(_ message: OutboundMessage, now: Date) async throws(ProviderFailure) -> ProviderOutcome {
         var request = URLRequest(url: url, timeoutInterval: timeoutSeconds)
@@ -49,7 +53,10 @@ struct HTTPProvider: ChannelProvider {
         switch result.1 {
         case 200..<300:
             let answer = try? JSONDecoder().decode(Answer.self, from: result.0)
-            return answer?.status == "delivered" ? .delivered(now) : .accepted
+            guard let answer, answer.status == "delivered" else { return .accepted }
+            let id = answer.receiptId.flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
+                ?? CarrierReceipt.id(provider: name, reference: message.reference)
+            return .delivered(CarrierReceipt(id: id, provider: name, at: now))
         case 400..<500: throw .rejected("HTTP \(result.1)")
         default: throw .unavailable("HTTP \(result.1)")
         }

@@ -11,7 +11,8 @@ struct ProviderPool: Sendable {
 
     /// The result of one delivery attempt over the chain.
     enum Result: Sendable, Equatable {
-        case delivered(channel: NoticeChannel, provider: String, at: Date)
+        /// Delivered, with the carrier's receipt (the justification of `delivered`, X-6).
+        case delivered(channel: NoticeChannel, provider: String, receipt: CarrierReceipt)
         case accepted(channel: NoticeChannel, provider: String)
         /// Nothing could take it now (providers down): try again later.
         case retry(String)
@@ -34,7 +35,7 @@ struct ProviderPool: Sendable {
                     let outcome = try await provider.send(message, now: now)
                     health.succeeded(provider.name, now: now)
                     switch outcome {
-                    case .delivered(let at): return .delivered(channel: channel, provider: provider.name, at: at)
+                    case .delivered(let receipt): return .delivered(channel: channel, provider: provider.name, receipt: receipt)
                     case .accepted: return .accepted(channel: channel, provider: provider.name)
                     }
                 } catch {

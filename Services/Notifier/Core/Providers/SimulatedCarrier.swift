@@ -28,6 +28,8 @@ struct SimulatedCarrier: ChannelProvider {
         _ = network.deliver(CarrierMessage(
             provider: name, channel: message.channel, phone: message.phone, subject: message.subject, text: message.text,
             link: message.link, reference: message.reference, deliveredAt: now))
-        return .delivered(now)
+        // The simulated carrier's receipt: its id is the provider and the reference, so a re-send
+        // that the network absorbs as a duplicate confirms the same delivery.
+        return .delivered(CarrierReceipt(id: CarrierReceipt.id(provider: name, reference: message.reference), provider: name, at: now))
     }
 }

@@ -19,8 +19,10 @@ struct RecipientFlow: Sendable {
     /// The notice a token opens; `token_invalid` for anything else, `notice_expired` once it no longer opens.
     func notice(for token: String, in db: Database) throws -> NoticeRow {
         let invalid = NotifierErrorCode.tokenInvalid.reply("the link is not valid", field: "token")
-        guard let id = context.links.noticeId(of: token), let seq = context.ids.seq(id), let notice = try NoticeRow.fetch(seq, in: db),
-              notice.sentAt != nil else { throw invalid }
+        guard let id = context.links.noticeId(of: token), let seq = context.ids.seq(id) else { throw invalid }
+        let found: NoticeRow?
+        do { found = try NoticeRow.fetch(seq, in: db) } catch let error as LifecycleError { throw error.reply }
+        guard let notice = found, notice.sentAt != nil else { throw invalid }
         guard [.sent, .delivered, .read].contains(notice.state) else {
             throw NotifierErrorCode.noticeExpired.reply("this notice can no longer be opened", field: "token")
         }

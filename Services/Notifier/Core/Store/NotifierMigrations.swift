@@ -4,13 +4,49 @@ import Store
 /// The notifier store's schema.
 ///
 /// `notice` keeps the lifecycle as timestamp columns (one row update per step, which is what lets
-/// a million-notice campaign go at bulk speed) plus `notice_event` for the rarer events (retries,
-/// fallbacks, reminders, OTP). Two partial indexes hold only the rows with work pending: `due_at`
+/// a million-notice campaign go at bulk speed), `notice_transition` (v3) one row per transition
+/// with its justifying event, and `notice_event` for the other events (retries, fallbacks,
+/// reminders, OTP, refused late events). Two partial indexes hold only the rows with work pending: `due_at`
 /// for notices still to resolve or send, `watch_at` for notices awaiting a timeout, expiry or
 /// reminder. A campaign's title, cover and document are stored once on `campaign` (row columns
 /// are NULL unless the CSV overrides them). CIs are kept only until resolved.
 enum NotifierMigrations {
-    static let all: [Migration] = [v1, v2]
+    static let all: [Migration] = [v1, v2, v3]
+
+    /// `NoticeLifecycle` (NO-2, X-6): `state_at` (when the current state was reached; NULL means
+    /// at acceptance) guards every transition and keeps timestamps from going backwards;
+    /// `notice_transition` keeps each transition with the event that justified it (a carrier
+    /// receipt id for `delivered`). Notices of older stores get their transitions from the
+    /// timestamp columns, marked `migrated`.
+    static let v3 = Migration("notifier-v3-lifecycle") { db in
+        try db.execute(sql: """
+            ALTER TABLE notice ADD COLUMN state_at INTEGER;
+            CREATE TABLE notice_transition (
+                notice_seq INTEGER NOT NULL,
+                state TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                event TEXT NOT NULL,
+                detail TEXT
+            );
+            CREATE INDEX notice_transition_seq ON notice_transition(notice_seq);
+            INSERT INTO notice_transition (notice_seq, state, at, event, detail)
+              SELECT seq, 'scheduled', scheduled_at, 'migrated', NULL FROM notice WHERE scheduled_at IS NOT NULL;
+            INSERT INTO notice_transition (notice_seq, state, at, event, detail)
+              SELECT seq, 'sending', sending_at, 'migrated', NULL FROM notice WHERE sending_at IS NOT NULL;
+            INSERT INTO notice_transition (notice_seq, state, at, event, detail)
+              SELECT seq, 'sent', sent_at, 'migrated', COALESCE(provider || ' ' || channel, provider) FROM notice WHERE sent_at IS NOT NULL;
+            INSERT INTO notice_transition (notice_seq, state, at, event, detail)
+              SELECT seq, 'delivered', delivered_at, 'migrated', NULL FROM notice WHERE delivered_at IS NOT NULL;
+            INSERT INTO notice_transition (notice_seq, state, at, event, detail)
+              SELECT seq, 'read', read_at, 'migrated', NULL FROM notice WHERE read_at IS NOT NULL;
+            INSERT INTO notice_transition (notice_seq, state, at, event, detail)
+              SELECT seq, state, final_at, 'migrated', reason FROM notice
+              WHERE final_at IS NOT NULL AND state IN ('failed', 'unreachable', 'expired');
+            UPDATE notice SET state_at = MAX(accepted_at, COALESCE(scheduled_at, 0), COALESCE(sending_at, 0), COALESCE(sent_at, 0),
+                                             COALESCE(delivered_at, 0), COALESCE(read_at, 0), COALESCE(final_at, 0))
+              WHERE state <> 'accepted';
+            """)
+    }
 
     /// Sandbox notices (X-8): sent with a sandbox key; existing notices are live.
     static let v2 = Migration("notifier-v2-sandbox") { db in
