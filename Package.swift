@@ -26,6 +26,8 @@ var targets: [Target] = [
         providers: [.apt(["libssl-dev"])]),
     .target(name: "SongdalCrypto", dependencies: ["CSSL"], path: "Shared/Crypto"),
     .target(name: "Schema", path: "Shared/Schema"),
+    // CSV reading and HTML escaping: the platform's one reader of each text format (issue 18).
+    .target(name: "Formats", path: "Shared/Formats"),
     .target(
         name: "Runtime", dependencies: ["Schema", logging, metrics, lifecycle, argumentParser],
         path: "Shared/Runtime"),
@@ -35,7 +37,7 @@ var targets: [Target] = [
         dependencies: ["ZeroMQ", "Schema", "Store", "Runtime", grdb, logging, metrics, lifecycle, argumentParser],
         path: "Shared/Bus"),
     .target(
-        name: "SongdalTesting", dependencies: ["Bus", "Store", "Runtime", "Schema", "ZeroMQ", grdb, logging],
+        name: "SongdalTesting", dependencies: ["Bus", "Store", "Runtime", "Schema", "Formats", "ZeroMQ", grdb, logging],
         path: "Shared/Testing"),
 
     // MARK: Executables without a Core
@@ -55,6 +57,7 @@ var targets: [Target] = [
     .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
     .testTarget(name: "CryptoTests", dependencies: ["SongdalCrypto"]),
     .testTarget(name: "SchemaTests", dependencies: ["Schema"]),
+    .testTarget(name: "FormatsTests", dependencies: ["Formats"]),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Schema", logging]),
     .testTarget(name: "StoreTests", dependencies: ["Store", "Runtime", "Schema", grdb]),
     .testTarget(
@@ -70,7 +73,7 @@ var targets: [Target] = [
     let core = "\(name)Core"
     targets.append(.target(
         name: core,
-        dependencies: ["Schema", "Store", "Runtime", "Bus", grdb, logging] + dependencies,
+        dependencies: ["Schema", "Formats", "Store", "Runtime", "Bus", grdb, logging] + dependencies,
         path: "Services/\(name)/Core"))
     targets.append(.executableTarget(
         name: "songdal-\(name.lowercased())",
@@ -78,7 +81,7 @@ var targets: [Target] = [
         path: "Services/\(name)/Main"))
     targets.append(.testTarget(
         name: "\(name)Tests",
-        dependencies: [.target(name: core), "SongdalTesting", "Schema", "Store", "Runtime", "Bus", grdb] + dependencies + testDependencies))
+        dependencies: [.target(name: core), "SongdalTesting", "Schema", "Formats", "Store", "Runtime", "Bus", grdb] + dependencies + testDependencies))
 }
 
 serviceTarget("Identity", dependencies: ["SongdalCrypto"])

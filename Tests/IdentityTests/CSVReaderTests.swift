@@ -1,30 +1,29 @@
+import Formats
 import Foundation
-import IdentityCore
 import Testing
 
-/// The reader copies runs of plain bytes at once within a chunk of the file; its records must
-/// be those of byte-by-byte reading however the file is cut into chunks.
+/// Identity's import reads with the shared reader (Formats), which copies runs of plain bytes at
+/// once within a chunk; its records must be those of byte-by-byte reading however the file is cut.
 @Suite("Identity CSV reader over any chunk size")
 struct CSVReaderTests {
     static let text = "ci,carrier\r\nA1,\"KT, 주식회사\"\nA2,\"say \"\"hi\"\"\"\r\nA3,\"two\nlines\"\nA4,bro\"ken\nA5,\"x\"y\nA6,a\rb\n"
         + "A7,\"\"\n,,\nA8,end\r\n\"open,quote\nA9,never closed"
 
     func records(chunkSize: Int) throws -> [String] {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString).csv")
-        try Data(Self.text.utf8).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        var reader = try CSVReader(url: url, chunkSize: chunkSize)
+        let bytes = Array(Self.text.utf8)
+        var reader = CSVReader(columns: .any)
         var out: [String] = []
-        while true {
-            do {
-                guard try reader.next() else { break }
-                let fields = (0..<reader.fieldCount).map { String(decoding: reader.field($0), as: UTF8.self) }
-                out.append("\(reader.line)|\(fields.joined(separator: "¦"))")
-            } catch {
-                out.append("\(reader.line)|error \(error)")
-                if case .unterminatedQuote = error { break }
+        func take(_ record: CSVRecord) {
+            if let error = record.error {
+                out.append("\(record.line)|error \(error)")
+            } else {
+                out.append("\(record.line)|\(record.fields.joined(separator: "¦"))")
             }
         }
+        for start in stride(from: 0, to: bytes.count, by: chunkSize) {
+            reader.feed(bytes[start..<min(start + chunkSize, bytes.count)], take)
+        }
+        reader.finish(take)
         return out
     }
 

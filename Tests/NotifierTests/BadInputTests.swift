@@ -1,4 +1,5 @@
 import Bus
+import Formats
 import Foundation
 @testable import NotifierCore
 import Schema
@@ -63,9 +64,36 @@ import Testing
         await harness.shutdown()
     }
 
-    @Test func csvLineParsing() throws {
-        #expect(try CSVLine.fields(ArraySlice(Array("a,\"b,c\",\"d\"\"e\"".utf8))) == ["a", "b,c", "d\"e"])
-        #expect(throws: CSVLine.Problem.unterminatedQuote) { try CSVLine.fields(ArraySlice(Array("a,\"b,c".utf8))) }
-        #expect(throws: CSVLine.Problem.quoteInsideField) { try CSVLine.fields(ArraySlice(Array("a,b\"c".utf8))) }
+    /// Campaign files are read by the shared reader (Formats): quotes may span lines, and a
+    /// campaign resumed at any byte offset reads the same records as one reading of the whole file.
+    @Test func campaignChunksReadTheSameRecordsAtAnyChunkSize() throws {
+        let text = "phone,reference\r\n010-1000-0001,\"a, b\"\n010-1000-0002,\"two\nlines\"\r010-1000-0003,x\"y\n\n"
+            + "010-1000-0004,\"say \"\"hi\"\"\"\r\n010-1000-0005\n010-1000-0006,last"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chunks-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        func readAll(maximumBytes: Int, maximumRows: Int) throws -> [String] {
+            var offset: Int64 = 0, line = 1, out: [String] = [], fieldCount: Int?
+            for _ in 0..<200 {
+                let chunk = try CampaignChunk.read(path: url.path, offset: offset, firstLine: line, fieldCount: fieldCount,
+                                                   maximumRows: maximumRows, maximumBytes: maximumBytes)
+                for record in chunk.records {
+                    if fieldCount == nil, record.error == nil { fieldCount = record.fieldCount }
+                    out.append("\(record.line)|" + (record.error.map { "!\($0.code)" } ?? record.fields.joined(separator: "¦")))
+                }
+                if chunk.overlong { out.append("overlong"); return out }
+                offset = chunk.endOffset
+                line = chunk.nextLine
+                if chunk.atEnd { return out }
+            }
+            return out + ["no end"]
+        }
+        let whole = try readAll(maximumBytes: 1 << 20, maximumRows: 1000)
+        #expect(whole == ["1|phone¦reference", "2|010-1000-0001¦a, b", "3|010-1000-0002¦two\nlines", "5|!broken_quote",
+                          "7|010-1000-0004¦say \"hi\"", "8|!wrong_field_count", "9|010-1000-0006¦last"])
+        for rows in [1, 2, 3] { #expect(try readAll(maximumBytes: 1 << 20, maximumRows: rows) == whole, "\(rows) rows a chunk") }
+        for bytes in 40...text.utf8.count + 1 {
+            #expect(try readAll(maximumBytes: bytes, maximumRows: 1000) == whole, "\(bytes) bytes a chunk")
+        }
     }
 }

@@ -29,7 +29,7 @@ import Testing
             ci,phone,reference
             \(testCI(1)),,r1
             ,010-2000-0002,r2
-            ,"010-2000-0003,r3
+            ,010-2000-0003",r3
             \(testCI(9).dropLast(2)),,r4
             ,010-2000-0005,r5
             \(testCI(6)),,r6

@@ -1,8 +1,12 @@
+import Formats
 import Foundation
 
-/// A structural check of an uploaded CSV (RFC 4180 quoting) before it is handed to a service, so
-/// a broken quote is answered at once as `csv_malformed` with its line instead of surfacing later
-/// (or as a half-imported file). Row semantics stay with the service that owns them.
+/// A structural check of an uploaded CSV before it is handed to a service, with the platform's
+/// one CSV reader (Formats) — the same reader the service will use, so a file that passes here
+/// reads the same way there (quoted fields may span lines; CRLF and bare CR end lines; a BOM is
+/// skipped). A broken or unclosed quote, invalid UTF-8 or a NUL byte is answered at once as
+/// `csv_malformed` with its line. A ragged row is not refused here: it is a bad row, which the
+/// service reports by line while the good rows go (ID-1, NO-7); `problems` lists it all the same.
 enum CSVCheck {
     static func validate(_ text: String) throws {
         try validate(bytes: Array(text.utf8))
@@ -14,53 +18,25 @@ enum CSVCheck {
     }
 
     static func validate<Bytes: Collection<UInt8>>(bytes: Bytes) throws {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        var line = 1
-        var quoteOpenedOn = 0
-        var inQuotes = false
-        var atFieldStart = true
-        var afterClosingQuote = false
-        var iterator = bytes.makeIterator()
-        var pending: UInt8? = iterator.next()
-        while let byte = pending {
-            pending = iterator.next()
-            if inQuotes {
-                if byte == quote {
-                    if pending == quote {
-                        pending = iterator.next()  // an escaped quote inside a quoted field
-                    } else {
-                        inQuotes = false
-                        afterClosingQuote = true
-                    }
-                } else if byte == newline {
-                    line += 1
-                }
-                continue
-            }
-            switch byte {
-            case quote:
-                guard atFieldStart else { throw malformed(line, "a quote inside an unquoted field") }
-                inQuotes = true
-                quoteOpenedOn = line
-                atFieldStart = false
-            case comma:
-                atFieldStart = true
-                afterClosingQuote = false
-            case newline:
-                line += 1
-                atFieldStart = true
-                afterClosingQuote = false
-            case cr:
-                guard pending == newline || pending == nil else { throw malformed(line, "a bare carriage return") }
-            default:
-                guard !afterClosingQuote else { throw malformed(line, "text after a closing quote") }
-                atFieldStart = false
-            }
-        }
-        if inQuotes { throw malformed(quoteOpenedOn, "a quoted field that never closes") }
+        if let first = problems(bytes: bytes, limit: 1, includingRagged: false).first { throw malformed(first) }
     }
 
-    private static func malformed(_ line: Int, _ reason: String) -> Problem {
-        Problem.invalid("csv_malformed", "line \(line): \(reason)", line: line)
+    /// Every record error of the file, in order (at most `limit`).
+    static func problems<Bytes: Collection<UInt8>>(bytes: Bytes, columns: CSVReader.Columns = .fromFirstRecord,
+                                                   limit: Int = 1_000, includingRagged: Bool = true) -> [CSVError] {
+        var reader = CSVReader(columns: columns)
+        var found: [CSVError] = []
+        let take: (CSVRecord) -> Void = { record in
+            guard let error = record.error, found.count < limit else { return }
+            if case .raggedRow = error, !includingRagged { return }
+            found.append(error)
+        }
+        reader.feed(bytes, take)
+        reader.finish(take)
+        return found
+    }
+
+    static func malformed(_ error: CSVError) -> Problem {
+        Problem.invalid("csv_malformed", error.description, line: error.line)
     }
 }

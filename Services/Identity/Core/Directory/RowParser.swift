@@ -1,3 +1,4 @@
+import Formats
 import Schema
 
 /// Validates one CSV record of a carrier sync file into a `DirectoryRow`.
@@ -8,11 +9,12 @@ enum RowParser {
     static let columns = ["ci", "carrier", "phone", "lineKind", "mvnoHost", "status", "updatedAt"]
 
     /// Whether the current record is the header line.
-    static func isHeader(_ reader: borrowing CSVReader) -> Bool {
+    static func isHeader(_ reader: CSVRecord) -> Bool {
         reader.fieldCount == columns.count && reader.field(0).elementsEqual("ci".utf8)
     }
 
-    static func parse(_ reader: borrowing CSVReader) -> Result<DirectoryRow, ImportRowError> {
+    /// A record the shared reader read (its field count already checked: `.exactly(7)`).
+    static func parse(_ reader: CSVRecord) -> Result<DirectoryRow, ImportRowError> {
         let line = reader.line
         func failure(_ code: String, _ message: String) -> Result<DirectoryRow, ImportRowError> {
             .failure(ImportRowError(line: line, code: code, message: message))

@@ -1,50 +1,40 @@
+import Formats
 import Foundation
 
-/// A run of complete lines read from a CSV file at a byte offset.
+/// A run of complete records read from a campaign's CSV file at a byte offset, by the platform's
+/// one CSV reader (Formats): the same quotes, line ends and errors as the gateway's check, so a
+/// file the gateway accepted reads the same way here — quoted fields may span lines.
 struct CampaignChunk {
-    /// (1-based line number, bytes without the line break).
-    var lines: [(Int, ArraySlice<UInt8>)]
+    /// Records (or record errors) in file order, each with its line and end offset.
+    var records: [CSVRecord]
     var endOffset: Int64
     var nextLine: Int
     var atEnd: Bool
-    /// A line longer than a whole chunk: the file is not a notice list.
+    /// A record longer than a whole chunk: the file is not a notice list.
     var overlong = false
 
-    static func read(path: String, offset: Int64, firstLine: Int, maximumRows: Int, maximumBytes: Int) throws -> CampaignChunk {
+    /// Reads up to `maximumRows` records from `offset`; `fieldCount` is the header's once it was read.
+    static func read(path: String, offset: Int64, firstLine: Int, fieldCount: Int?, maximumRows: Int,
+                     maximumBytes: Int) throws -> CampaignChunk {
         let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         try handle.seek(toOffset: UInt64(offset))
         let data = try handle.read(upToCount: maximumBytes) ?? Data()
-        let bytes = [UInt8](data)
-        let atFileEnd = bytes.count < maximumBytes
-        var lines: [(Int, ArraySlice<UInt8>)] = []
-        var start = 0
-        var line = firstLine
-        var index = 0
-        while index < bytes.count, lines.count < maximumRows {
-            if bytes[index] == 10 {
-                var stop = index
-                if stop > start, bytes[stop - 1] == 13 { stop -= 1 }
-                lines.append((line, bytes[start..<stop]))
-                line += 1
-                start = index + 1
-            }
-            index += 1
+        let atFileEnd = data.count < maximumBytes
+        var reader = CSVReader(columns: fieldCount.map { .exactly($0) } ?? .fromFirstRecord, firstLine: firstLine,
+                               startOffset: offset)
+        var records: [CSVRecord] = []
+        var more = false
+        let take: (CSVRecord) -> Void = { record in
+            if records.count < maximumRows { records.append(record) } else { more = true }
         }
-        var atEnd = false
-        if lines.count < maximumRows, atFileEnd {
-            if start < bytes.count {
-                // The last line has no line break.
-                var stop = bytes.count
-                if bytes[stop - 1] == 13 { stop -= 1 }
-                lines.append((line, bytes[start..<stop]))
-                line += 1
-                start = bytes.count
-            }
-            atEnd = true
-        } else if lines.isEmpty, start == 0, !bytes.isEmpty {
-            return CampaignChunk(lines: [], endOffset: offset, nextLine: line, atEnd: false, overlong: true)
+        data.withUnsafeBytes { reader.feed(raw: $0, take) }
+        if atFileEnd { reader.finish(take) }
+        let atEnd = atFileEnd && !more
+        if records.isEmpty, !atEnd {
+            return CampaignChunk(records: [], endOffset: offset, nextLine: firstLine, atEnd: false, overlong: !data.isEmpty)
         }
-        return CampaignChunk(lines: lines, endOffset: offset + Int64(start), nextLine: line, atEnd: atEnd)
+        return CampaignChunk(records: records, endOffset: records.last?.endOffset ?? offset + Int64(data.count),
+                             nextLine: records.last?.nextLine ?? firstLine, atEnd: atEnd)
     }
 }

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Runtime
 import GRDB
@@ -34,29 +35,31 @@ struct CampaignReader: Service {
         let chunk: CampaignChunk
         do {
             chunk = try CampaignChunk.read(path: campaign.path, offset: campaign.byteOffset, firstLine: campaign.nextLine,
-                                           maximumRows: context.settings.campaignBatch, maximumBytes: Self.chunkBytes)
+                                           fieldCount: campaign.header?.count, maximumRows: context.settings.campaignBatch,
+                                           maximumBytes: Self.chunkBytes)
         } catch {
-            try await fail(campaign, NotifierErrorCode.csvUnreadable.reply("the file can no longer be read"))
+            try await fail(campaign, ErrorCode.csvUnreadable.reply("the file can no longer be read"))
             return false
         }
         if chunk.overlong {
-            try await fail(campaign, NotifierErrorCode.csvMalformed.reply("a line longer than \(Self.chunkBytes) bytes", line: chunk.nextLine))
+            try await fail(campaign, ErrorCode.csvMalformed.reply("a line longer than \(Self.chunkBytes) bytes", line: chunk.nextLine))
             return false
         }
         var header = campaign.header
         var columns: [String: Int] = [:]
         var bad: [CampaignBadRow] = []
         var rows: [(line: Int, parsed: CampaignRowParser.Parsed)] = []
-        for (line, bytes) in chunk.lines {
-            let fields: [String]
-            do { fields = try CSVLine.fields(bytes) } catch {
+        for record in chunk.records {
+            let line = record.line
+            if let error = record.error {
                 if header == nil {
-                    try await fail(campaign, NotifierErrorCode.csvMalformed.reply("header: \(CSVLine.describe(error))", line: line))
+                    try await fail(campaign, ErrorCode.csvMalformed.reply("header: \(error.reason)", line: line))
                     return false
                 }
-                bad.append(CampaignBadRow(line: line, code: NotifierErrorCode.csvMalformed.rawValue, message: CSVLine.describe(error)))
+                bad.append(CampaignBadRow(line: line, code: ErrorCode.csvMalformed, message: error.reason))
                 continue
             }
+            let fields = record.fields
             guard let names = header else {
                 do { columns = try CampaignRowParser.columns(fields) } catch {
                     try await fail(campaign, error)
@@ -66,7 +69,6 @@ struct CampaignReader: Service {
                 continue
             }
             if columns.isEmpty { columns = (try? CampaignRowParser.columns(names)) ?? [:] }
-            if fields.count == 1, fields[0].isEmpty { continue }  // A blank line.
             let parser = CampaignRowParser(campaign: campaign, columns: columns, settings: context.settings, now: now)
             do { rows.append((line, try parser.parse(fields, line: line))) } catch {
                 bad.append(CampaignBadRow(line: line, code: error.code, message: error.message))
@@ -90,7 +92,7 @@ struct CampaignReader: Service {
                 ])
             }
             let badInsert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO campaign_bad_row (campaign_id, line, code, message) VALUES (?, ?, ?, ?)")
-            for row in badRows { try badInsert.execute(arguments: [campaign.id, row.line, row.code, row.message]) }
+            for row in badRows { try badInsert.execute(arguments: [campaign.id, row.line, row.code.rawValue, row.message]) }
             var tally = CampaignTally()
             tally.add(campaign.id, state: NoticeState.accepted.rawValue, count: goodRows.count)
             try tally.flush(db)
@@ -103,13 +105,13 @@ struct CampaignReader: Service {
         if finished {
             context.logger.info("campaign read", metadata: ["campaign": "\(campaign.id)", "line": "\(chunk.nextLine - 1)"])
         }
-        return !chunk.lines.isEmpty || finished
+        return !chunk.records.isEmpty || finished
     }
 
     private func fail(_ campaign: CampaignRecord, _ error: ErrorReply) async throws {
         try await context.endpoint.write { db, _ in
             try db.execute(sql: "UPDATE campaign SET state = 'failed', error_code = ?, error_message = ?, error_line = ? WHERE id = ?",
-                           arguments: [error.code, error.message, error.line, campaign.id])
+                           arguments: [error.code.rawValue, error.message, error.line, campaign.id])
         }
         context.logger.warning("campaign failed", metadata: ["campaign": "\(campaign.id)", "code": "\(error.code)"])
     }

@@ -1,3 +1,4 @@
+import Formats
 import Schema
 
 /// Why a guarantee, member or recipient was refused (SPEC X-3). Each case has a stable code and,
@@ -14,6 +15,8 @@ public enum ReminderInputError: Error, Equatable, Sendable {
     case missingField(String)
     case fieldCount(expected: Int, found: Int)
     case brokenQuote
+    /// A record the shared CSV reader could not read (quotes, encoding, field count).
+    case csv(CSVError)
     case unknownMember
     case unknownRecipient
 
@@ -30,6 +33,7 @@ public enum ReminderInputError: Error, Equatable, Sendable {
         case .missingField: "missing_field"
         case .fieldCount: "wrong_field_count"
         case .brokenQuote: "broken_quote"
+        case .csv(let error): error.code
         case .unknownMember: "unknown_member"
         case .unknownRecipient: "unknown_recipient"
         }
@@ -43,7 +47,7 @@ public enum ReminderInputError: Error, Equatable, Sendable {
         case .negativeAmount, .invalidAmount: "amount"
         case .unknownKind: "kind"
         case .unknownRecipient: "recipient_key"
-        case .fieldCount, .brokenQuote: nil
+        case .fieldCount, .brokenQuote, .csv: nil
         }
     }
 
@@ -59,6 +63,7 @@ public enum ReminderInputError: Error, Equatable, Sendable {
         case .missingField(let field): "\(field) is empty"
         case .fieldCount(let expected, let found): "expected \(expected) fields, found \(found)"
         case .brokenQuote: "unterminated or misplaced quote"
+        case .csv(let error): error.reason
         case .unknownMember: "no member with this business registration number"
         case .unknownRecipient: "no such recipient for this member"
         }

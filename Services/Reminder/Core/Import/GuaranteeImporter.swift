@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import GRDB
 import Runtime
@@ -5,7 +6,8 @@ import Schema
 import Store
 
 /// Imports a guarantee CSV (RE-1) into the reminder store, streamed: the file is read in chunks
-/// and valid rows are written a batch per transaction, so memory stays flat for any size.
+/// by the platform's one CSV reader (Formats) and valid rows are written a batch per
+/// transaction, so memory stays flat for any size.
 /// Idempotent by guarantee number: importing the same file again changes nothing; a row with a
 /// new end date updates the guarantee and its send date.
 public struct GuaranteeImporter: Sendable {
@@ -42,7 +44,7 @@ public struct GuaranteeImporter: Sendable {
     /// Imports CSV text inside an open transaction (the bus command's inbox transaction).
     static func importText(_ text: String, actor: String, calendar: BusinessCalendar, now: Date, db: Database) throws -> GuaranteeImportReport {
         let session = ImportSession(calendar: calendar, actor: actor, now: now)
-        var reader = CSVReader()
+        var reader = CSVReader(columns: .exactly(GuaranteeRow.columns.count))
         reader.feed(text.utf8) { session.accept($0) }
         reader.finish { session.accept($0) }
         try session.flush(db)
@@ -51,7 +53,7 @@ public struct GuaranteeImporter: Sendable {
 
     private func run(actor: String, next: () throws -> [UInt8]) async throws -> GuaranteeImportReport {
         let session = ImportSession(calendar: calendar, actor: actor, now: clock.now)
-        var reader = CSVReader()
+        var reader = CSVReader(columns: .exactly(GuaranteeRow.columns.count))
         let batch = batchSize
         while true {
             let chunk = try next()

@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Schema
 
@@ -14,7 +15,7 @@ public struct GuaranteeRow: Sendable {
 
     /// Validates a record; the first problem found is the error (columns left to right).
     public init(_ record: CSVRecord) throws(ReminderInputError) {
-        if let error = record.error { throw error }
+        if let error = record.error { throw .csv(error) }
         let fields = record.fields
         guard fields.count == Self.columns.count else {
             throw .fieldCount(expected: Self.columns.count, found: fields.count)

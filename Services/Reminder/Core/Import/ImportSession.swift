@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import GRDB
 import Runtime
@@ -33,7 +34,6 @@ final class ImportSession: @unchecked Sendable {
     func accept(_ record: CSVRecord) {
         defer { sawFirstRecord = true }
         if !sawFirstRecord, record.error == nil, GuaranteeRow.isHeader(record) { return }
-        if record.error == nil, record.fields.count == 1, record.fields[0].isEmpty { return }   // blank line
         report.rows += 1
         do {
             pending.append(try GuaranteeRow(record))
