@@ -50,13 +50,19 @@ public struct ImportStatus: BusRequest {
 public struct ImportRowError: Error, Codable, Sendable, Hashable {
     public var line: Int
     /// Stable code: `invalid_ci`, `unknown_carrier`, `invalid_phone`, `invalid_date`, …
-    public var code: String
+    public var code: ErrorCode
     public var message: String
 
-    public init(line: Int, code: String, message: String) {
+    public init(line: Int, code: ErrorCode, message: String) {
         self.line = line
         self.code = code
         self.message = message
+    }
+
+    /// Transition only, for a code still being converted (or one from `Formats.CSVError`).
+    @available(*, deprecated, message: "use a static ErrorCode (ErrorCode+<Domain>.swift)")
+    public init(line: Int, code: String, message: String) {
+        self.init(line: line, code: ErrorCode(wire: code), message: message)
     }
 }
 

@@ -93,10 +93,10 @@ public struct CampaignBadRow: Codable, Sendable, Hashable {
     /// 1-based line of the file (the header is line 1).
     public var line: Int
     /// Stable code, e.g. `invalid_ci`, `csv_malformed`.
-    public var code: String
+    public var code: ErrorCode
     public var message: String
 
-    public init(line: Int, code: String, message: String) {
+    public init(line: Int, code: ErrorCode, message: String) {
         self.line = line
         self.code = code
         self.message = message

@@ -50,7 +50,7 @@ struct UsageLedgerTests {
             usage("acme", .noticeSent, 1, at: kst("2026-11-10"), id: "d"),
         ])
         #expect(outcome.applied == 1)
-        #expect(outcome.rejected.map(\.error.code) == ["unknown_institution", "negative_quantity", "missing_event_id"])
+        #expect(outcome.rejected.map(\.error.code) == [.unknownInstitution, .negativeQuantity, .missingEventId])
         #expect(BillingError.unknownInstitution("ghost").reply.field == "institution")
     }
 
@@ -61,7 +61,7 @@ struct UsageLedgerTests {
         do {
             _ = try PayloadCodec.decode(RecordUsage.self, from: Array(json.utf8))
         } catch {
-            #expect(error.errorReply.code == "malformed_payload")
+            #expect(error.errorReply.code == .malformedPayload)
         }
     }
 

@@ -58,7 +58,7 @@ let sinkMember = ClusterMember(
         return CountReply(count: count)
     }
     context.endpoint.handle(DoubleCommand.self) { command, _ in
-        guard command.n >= 0 else { throw ErrorReply(code: "negative", message: "n must not be negative", field: "n") }
+        guard command.n >= 0 else { throw ErrorReply(code: ErrorCode(wire: "negative"), message: "n must not be negative", field: "n") }
         return DoubleReply(n: command.n * 2)
     }
     return []

@@ -114,7 +114,7 @@ struct RequestReplyTests {
         let cluster = try TestCluster()
         try await cluster.start(sinkMember)
         let source = try await cluster.start(sourceMember)
-        await #expect(throws: BusError.rejected(ErrorReply(code: "negative", message: "n must not be negative", field: "n"))) {
+        await #expect(throws: BusError.rejected(ErrorReply(code: ErrorCode(wire: "negative"), message: "n must not be negative", field: "n"))) {
             try await source.request(DoubleCommand(n: -1))
         }
         await cluster.shutdown()
@@ -138,13 +138,13 @@ struct RequestReplyTests {
             _ = try await source.request(Unknown())
             Issue.record("unknown type accepted")
         } catch let BusError.rejected(reply) {
-            #expect(reply.code == "unknown_message_type")
+            #expect(reply.code == .unknownMessageType)
         }
         do {
             _ = try await source.request(WrongShape(minimum: "five"))
             Issue.record("malformed payload accepted")
         } catch let BusError.rejected(reply) {
-            #expect(reply.code == "malformed_payload")
+            #expect(reply.code == .malformedPayload)
             #expect(reply.message.contains("minimum"))
         }
         #expect(try await source.request(CountQuery(minimum: 0)).count == 0)

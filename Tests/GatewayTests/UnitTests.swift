@@ -60,7 +60,7 @@ import Testing
             _ = try GatewayConfiguration(settings: ["gateway_port": "eighty"])
             Issue.record("accepted a non-numeric port")
         } catch {
-            #expect(error.code == "invalid_setting")
+            #expect(error.code == .invalidSetting)
             #expect(error.field == "port")
         }
     }

@@ -58,7 +58,7 @@ struct IdentityBusTests {
             let institution: [String]
         }
         func code(_ body: () async throws -> Void) async -> String? {
-            do { try await body(); return nil } catch let BusError.rejected(reply) { return reply.code } catch { return "\(error)" }
+            do { try await body(); return nil } catch let BusError.rejected(reply) { return reply.code.rawValue } catch { return "\(error)" }
         }
         #expect(await code { _ = try await client.request(Unknown()) } == "unknown_message_type")
         #expect(await code { _ = try await client.request(WrongTypes(ci: 5, institution: [])) } == "malformed_payload")

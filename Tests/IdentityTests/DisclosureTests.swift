@@ -8,7 +8,7 @@ import Testing
 @Suite("ID-6 consent and disclosure ledger", .serialized)
 struct DisclosureTests {
     private func refusal(_ body: () async throws -> Void) async -> String? {
-        do { try await body(); return nil } catch let BusError.rejected(reply) { return reply.code } catch { return "\(error)" }
+        do { try await body(); return nil } catch let BusError.rejected(reply) { return reply.code.rawValue } catch { return "\(error)" }
     }
 
     @Test("a third-party release without consent is refused and recorded; with consent released; after withdrawal refused")

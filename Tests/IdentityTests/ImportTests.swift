@@ -24,7 +24,7 @@ struct ImportTests {
         let report = try scratch.directory.importCSV(url: url, now: Date(timeIntervalSince1970: 1_795_399_200))
         #expect(report.state == .finished)
         #expect(report.errors.map(\.line) == [3, 4, 5, 6, 7])
-        #expect(report.errors.map(\.code) == ["invalid_ci", "invalid_ci", "unknown_carrier", "invalid_phone", "invalid_date"])
+        #expect(report.errors.map(\.code.rawValue) == ["invalid_ci", "invalid_ci", "unknown_carrier", "invalid_phone", "invalid_date"])
         #expect(report.inserted == 3)
         #expect(report.rejected == 5)
         #expect(try scratch.directory.lineCount() == 3)
@@ -101,7 +101,7 @@ struct ImportTests {
         ], ending: "\r\n")
         let report = try scratch.directory.importCSV(url: url, now: Date(timeIntervalSince1970: 1_795_399_200))
         #expect(report.errors.map(\.line) == [3, 5])
-        #expect(report.errors.map(\.code) == ["invalid_line_kind", "broken_quote"])
+        #expect(report.errors.map(\.code) == [.invalidLineKind, .brokenQuote])
         #expect(report.inserted == 2)
     }
 
@@ -112,7 +112,7 @@ struct ImportTests {
         let url = try scratch.file([header, row(ci(1), "KT", "010-1000-0001"), "\"" + ci(2) + ",KT"])
         let report = try scratch.directory.importCSV(url: url, now: Date(timeIntervalSince1970: 1_795_399_200))
         #expect(report.state == .failed)
-        #expect(report.failure?.code == "unterminated_quote")
+        #expect(report.failure?.code == .unterminatedQuote)
         #expect(report.failure?.line == 3)
         #expect(report.inserted == 1)
     }

@@ -9,7 +9,7 @@ import Testing
 /// bad input gets a typed error, and nothing else is lost.
 @Suite(.serialized) struct BadInputTests {
     func code(_ body: () async throws -> Void) async -> String? {
-        do { try await body() } catch BusError.rejected(let reply) { return reply.code } catch { return "\(error)" }
+        do { try await body() } catch BusError.rejected(let reply) { return reply.code.rawValue } catch { return "\(error)" }
         return nil
     }
 

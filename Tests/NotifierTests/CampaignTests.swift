@@ -44,7 +44,7 @@ import Testing
         #expect(progress.rowsRead == 6)
         #expect(progress.accepted == 4)
         #expect(progress.badRows.map(\.line) == [4, 5])
-        #expect(progress.badRows.map(\.code) == ["csv_malformed", "invalid_ci"])
+        #expect(progress.badRows.map(\.code) == [.csvMalformed, .invalidCI])
         #expect(progress.count(.delivered) == 3)
         #expect(progress.count(.unreachable) == 1)
         #expect(try await harness.inbox("01020000001").count == 1)
@@ -57,7 +57,7 @@ import Testing
         let id = try await start(harness, path: try write("name,amount\nx,1\n", in: harness))
         _ = try await eventually { try await progressOf(harness, id).state == .failed }
         let progress = try await progressOf(harness, id)
-        #expect(progress.error?.code == "csv_malformed")
+        #expect(progress.error?.code == .csvMalformed)
         #expect(progress.error?.line == 1)
         await harness.shutdown()
     }
@@ -82,7 +82,7 @@ import Testing
             _ = try await harness.client.request(ControlCampaign(campaignId: id, institution: "kb", action: .resume))
             Issue.record("resumed a cancelled campaign")
         } catch BusError.rejected(let reply) {
-            #expect(reply.code == "campaign_finished")
+            #expect(reply.code == .campaignFinished)
         }
         await harness.shutdown()
     }

@@ -50,7 +50,7 @@ final class FakePeers: Sendable {
         ])) { env in
             env.endpoint.answer(DocumentMetadataQuery.self) { query, context in
                 guard self.state.withLock({ $0.documents.contains(query.documentId) }) else {
-                    throw ErrorReply(code: "forbidden", message: "no access", field: "documentId")
+                    throw ErrorReply(code: .forbidden, message: "no access", field: "documentId")
                 }
                 return DocumentMetadata(documentId: query.documentId, packageId: "p", institution: query.reader.institution ?? "",
                                         fileName: "a.pdf", kind: "pdf", title: "t", keywords: [], description: "", size: 1,

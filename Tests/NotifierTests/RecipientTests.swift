@@ -59,14 +59,14 @@ import Testing
             _ = try await harness.client.request(ConsentToTerms(token: second.token, sessionId: session, termsVersion: "2026-1", agreed: true))
             Issue.record("a session of another notice was accepted")
         } catch BusError.rejected(let reply) {
-            #expect(reply.code == "session_invalid")
+            #expect(reply.code == .sessionInvalid)
         }
         let forged = first.id + "." + second.token.split(separator: ".").last!
         do {
             _ = try await harness.client.request(OpenNotice(token: forged))
             Issue.record("a forged token opened a notice")
         } catch BusError.rejected(let reply) {
-            #expect(reply.code == "token_invalid")
+            #expect(reply.code == .tokenInvalid)
         }
         await harness.shutdown()
     }
@@ -83,7 +83,7 @@ import Testing
             _ = try await harness.client.request(ViewNotice(token: notice.token, sessionId: session))
             Issue.record("viewed without consent")
         } catch BusError.rejected(let reply) {
-            #expect(reply.code == "consent_required")
+            #expect(reply.code == .consentRequired)
         }
         _ = try await harness.client.request(ConsentToTerms(token: notice.token, sessionId: session, termsVersion: "2026-1", agreed: true))
         let first = try await harness.client.request(ViewNotice(token: notice.token, sessionId: session))

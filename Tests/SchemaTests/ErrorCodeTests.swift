@@ -11,7 +11,8 @@ struct ErrorCodeTests {
         // Common
         (.notFound, 404), (.forbidden, 404), (.internalFailure, 502), (.missingField, 422), (.invalidSetting, 422),
         (.invalidPath, 422), (.invalidCI, 422), (.invalidPhone, 422), (.invalidDate, 422), (.wrongFieldCount, 422),
-        (.brokenQuote, 422), (.unknownItem, 422), (.timeout, 504),
+        (.brokenQuote, 422), (.unterminatedQuote, 422), (.invalidUTF8, 422), (.nulByte, 422), (.unknownItem, 422),
+        (.timeout, 504),
         // Bus
         (.malformedPayload, 422), (.malformedMessage, 422), (.unknownMessageType, 502), (.unsupportedVersion, 502),
         (.unroutable, 503), (.notRunning, 503), (.backPressure, 503),
@@ -19,7 +20,7 @@ struct ErrorCodeTests {
         (.lineNotFound, 404), (.phoneInUse, 422), (.batchTooLarge, 413), (.countMismatch, 422), (.warrantRequired, 422),
         (.requestNotFound, 404), (.sameOperator, 409), (.alreadyReleased, 409), (.consentNotFound, 404),
         (.noConsent, 422), (.carrierRequired, 422), (.carrierMismatch, 422), (.unknownCarrier, 422),
-        (.invalidLineKind, 422), (.invalidStatus, 422), (.unterminatedQuote, 422), (.unreadableFile, 422),
+        (.invalidLineKind, 422), (.invalidStatus, 422), (.unreadableFile, 422),
         (.jobNotFound, 404), (.importFailed, 502),
         // Vault
         (.invalidId, 422), (.unsupportedKind, 422), (.kindMismatch, 422), (.blobWriteFailed, 502),
@@ -35,7 +36,8 @@ struct ErrorCodeTests {
         (.kakaoTemplateRequired, 422), (.tooManyButtons, 422), (.invalidInstitution, 422), (.tokenInvalid, 422),
         (.noticeExpired, 422), (.otpWrong, 422), (.otpExpired, 422), (.otpLocked, 422), (.otpRateLimited, 429),
         (.sessionInvalid, 422), (.consentRequired, 422), (.consentDeclined, 422), (.termsVersionMismatch, 422),
-        (.csvUnreadable, 422), (.csvMalformed, 422), (.campaignFinished, 409), (.cancelled, 409), (.undeliverable, 502),
+        (.csvUnreadable, 422), (.csvMalformed, 422), (.campaignFinished, 409), (.transitionRefused, 409),
+        (.noticeStateUnknown, 502), (.cancelled, 409), (.undeliverable, 502),
         // Billing
         (.unknownInstitution, 422), (.negativeQuantity, 422), (.malformedMonth, 422), (.malformedDate, 422),
         (.invalidSubscription, 422), (.monthNotOver, 422), (.missingEventId, 422), (.noRate, 422),
@@ -65,7 +67,7 @@ struct ErrorCodeTests {
         let wires = ErrorCode.all.map(\.rawValue)
         #expect(Set(wires).count == wires.count)
         for wire in wires {
-            #expect(!wire.isEmpty && wire.allSatisfy { ("a"..."z").contains($0) || $0 == "_" }, "\(wire)")
+            #expect(!wire.isEmpty && wire.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }, "\(wire)")
         }
     }
 
@@ -75,7 +77,7 @@ struct ErrorCodeTests {
             .appendingPathComponent("../../Shared/Schema/Errors").standardized
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("ErrorCode+") }
         #expect(!files.isEmpty)
-        let pattern = try Regex(#"public static let \w+ = ErrorCode\("([a-z_]+)""#)
+        let pattern = try Regex(#"public static let \w+ = ErrorCode\("([a-z0-9_]+)""#)
         var declared: [String] = []
         for file in files {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
@@ -91,16 +93,16 @@ struct ErrorCodeTests {
         #expect(json?["code"] as? String == "notice_not_found")
         let back = try JSONDecoder().decode(ErrorReply.self, from: JSONEncoder().encode(reply))
         #expect(back == reply)
-        #expect(back.errorCode.kind == .notFound)
+        #expect(back.code.kind == .notFound)
     }
 
     @Test("an unknown wire code from another version decodes, as kind invalid, and is sent on unchanged")
     func unknownCodeDecodes() throws {
         let data = Data(#"{"code":"brand_new_refusal","message":"from a newer peer"}"#.utf8)
         let reply = try JSONDecoder().decode(ErrorReply.self, from: data)
-        #expect(reply.errorCode.rawValue == "brand_new_refusal")
-        #expect(reply.errorCode.kind == .invalid)
-        #expect(!reply.errorCode.isKnown)
+        #expect(reply.code.rawValue == "brand_new_refusal")
+        #expect(reply.code.kind == .invalid)
+        #expect(!reply.code.isKnown)
         let code = try JSONDecoder().decode(ErrorCode.self, from: Data(#""brand_new_refusal""#.utf8))
         #expect(code == ErrorCode(wire: "brand_new_refusal"))
         #expect(String(decoding: try JSONEncoder().encode(code), as: UTF8.self) == #""brand_new_refusal""#)

@@ -40,7 +40,7 @@ import Testing
     }
 
     func rejection<T>(_ body: () async throws -> T) async -> String? {
-        do { _ = try await body(); return nil } catch BusError.rejected(let reply) { return reply.code } catch { return "\(error)" }
+        do { _ = try await body(); return nil } catch BusError.rejected(let reply) { return reply.code.rawValue } catch { return "\(error)" }
     }
 
     @Test func storeReadGrantEvidenceAndCertificates() async throws {
@@ -102,7 +102,7 @@ import Testing
     /// The evidence commands travel asynchronously; retry until the vault has them.
     func eventuallyIssue(_ gateway: BusEndpoint, _ request: IssueCertificate) async throws -> CertificateIssued {
         for _ in 0..<50 {
-            do { return try await gateway.request(request, timeoutMilliseconds: 5_000) } catch BusError.rejected(let reply) where reply.code == "no_delivery_evidence" {
+            do { return try await gateway.request(request, timeoutMilliseconds: 5_000) } catch BusError.rejected(let reply) where reply.code == .noDeliveryEvidence {
                 try await Task.sleep(for: .milliseconds(100))
             }
         }

@@ -10,7 +10,7 @@ import Testing
     static let ole2: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
 
     func code(_ body: () throws -> Void) -> String? {
-        do { try body(); return nil } catch let error as ErrorReply { return error.code } catch { return "\(error)" }
+        do { try body(); return nil } catch let error as ErrorReply { return error.code.rawValue } catch { return "\(error)" }
     }
 
     @Test func kindIsCheckedByContent() throws {

@@ -12,17 +12,17 @@ public enum BillingError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingEventId
     case noRate(item: String, month: String)
 
-    public var code: String {
+    public var code: ErrorCode {
         switch self {
-        case .unknownInstitution: "unknown_institution"
-        case .negativeQuantity: "negative_quantity"
-        case .unknownItem: "unknown_item"
-        case .malformedMonth: "malformed_month"
-        case .malformedDate: "malformed_date"
-        case .invalidSubscription: "invalid_subscription"
-        case .monthNotOver: "month_not_over"
-        case .missingEventId: "missing_event_id"
-        case .noRate: "no_rate"
+        case .unknownInstitution: .unknownInstitution
+        case .negativeQuantity: .negativeQuantity
+        case .unknownItem: .unknownItem
+        case .malformedMonth: .malformedMonth
+        case .malformedDate: .malformedDate
+        case .invalidSubscription: .invalidSubscription
+        case .monthNotOver: .monthNotOver
+        case .missingEventId: .missingEventId
+        case .noRate: .noRate
         }
     }
 

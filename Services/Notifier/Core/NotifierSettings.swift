@@ -109,6 +109,6 @@ struct NotifierSettings: Sendable {
     }
 
     private static func bad(_ key: String) -> ErrorReply {
-        ErrorReply(code: "invalid_setting", message: "setting \(key) is not valid", field: key)
+        ErrorReply(code: .invalidSetting, message: "setting \(key) is not valid", field: key)
     }
 }

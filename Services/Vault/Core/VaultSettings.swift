@@ -31,13 +31,13 @@ public struct VaultSettings: Sendable {
         func integer(_ key: String, _ range: ClosedRange<Int64>) throws(ErrorReply) -> Int64? {
             guard let text = setting(key) else { return nil }
             guard let value = Int64(text), range.contains(value) else {
-                throw ErrorReply(code: "invalid_setting", message: "\(key) must be an integer in \(range)", field: key)
+                throw ErrorReply(code: .invalidSetting, message: "\(key) must be an integer in \(range)", field: key)
             }
             return value
         }
         if let arc = setting("vault.oid-arc") {
             guard OIDMaker.isValidArc(arc) else {
-                throw ErrorReply(code: "invalid_setting", message: "vault.oid-arc must be a dotted decimal OID", field: "vault.oid-arc")
+                throw ErrorReply(code: .invalidSetting, message: "vault.oid-arc must be a dotted decimal OID", field: "vault.oid-arc")
             }
             oidArc = arc
         }
@@ -47,7 +47,7 @@ public struct VaultSettings: Sendable {
         if let origin = setting("vault.origin"), !origin.isEmpty { self.origin = origin }
         if let key = setting("vault.master-key") {
             guard Hex.decodeKey(key) != nil else {
-                throw ErrorReply(code: "invalid_setting", message: "vault.master-key must be 64 hex characters", field: "vault.master-key")
+                throw ErrorReply(code: .invalidSetting, message: "vault.master-key must be 64 hex characters", field: "vault.master-key")
             }
             masterKeyHex = key
         }

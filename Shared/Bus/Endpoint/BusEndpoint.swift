@@ -231,8 +231,8 @@ public final class BusEndpoint: Service, Sendable {
                 payload = try await body(envelope, context)
             } catch {
                 let reply = (error as? BusError)?.errorReply ?? (error as? ErrorReply)
-                    ?? ErrorReply(code: "internal", message: "query failed")
-                if reply.code == "internal" {
+                    ?? ErrorReply(code: .internalFailure, message: "query failed")
+                if reply.code == .internalFailure {
                     logger.error("query handler failed", metadata: ["type": "\(envelope.header.type)", "error": "\(error)"])
                 }
                 statistics.refusedCounter.add(1, ordering: .relaxed)

@@ -41,14 +41,14 @@ public enum BusError: Error, Equatable, Hashable, Sendable, Codable, CustomStrin
     public var errorReply: ErrorReply {
         switch self {
         case .rejected(let reply): reply
-        case .malformedPayload: ErrorReply(code: "malformed_payload", message: description)
-        case .unknownMessageType: ErrorReply(code: "unknown_message_type", message: description)
-        case .unsupportedVersion: ErrorReply(code: "unsupported_version", message: description)
-        case .malformedHeader, .malformedFrame: ErrorReply(code: "malformed_message", message: description)
-        case .unroutable: ErrorReply(code: "unroutable", message: description)
-        case .timeout: ErrorReply(code: "timeout", message: description)
-        case .notRunning: ErrorReply(code: "not_running", message: description)
-        case .backPressure: ErrorReply(code: "back_pressure", message: description)
+        case .malformedPayload: ErrorReply(code: .malformedPayload, message: description)
+        case .unknownMessageType: ErrorReply(code: .unknownMessageType, message: description)
+        case .unsupportedVersion: ErrorReply(code: .unsupportedVersion, message: description)
+        case .malformedHeader, .malformedFrame: ErrorReply(code: .malformedMessage, message: description)
+        case .unroutable: ErrorReply(code: .unroutable, message: description)
+        case .timeout: ErrorReply(code: .timeout, message: description)
+        case .notRunning: ErrorReply(code: .notRunning, message: description)
+        case .backPressure: ErrorReply(code: .backPressure, message: description)
         }
     }
 }

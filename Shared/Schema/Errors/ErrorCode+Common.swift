@@ -22,6 +22,12 @@ extension ErrorCode {
     public static let wrongFieldCount = ErrorCode("wrong_field_count", .invalid)
     /// A CSV quote in the wrong place.
     public static let brokenQuote = ErrorCode("broken_quote", .invalid)
+    /// A quoted CSV field that never closes.
+    public static let unterminatedQuote = ErrorCode("unterminated_quote", .invalid)
+    /// A CSV field that is not valid UTF-8.
+    public static let invalidUTF8 = ErrorCode("invalid_utf8", .invalid)
+    /// A CSV field that contains a NUL byte.
+    public static let nulByte = ErrorCode("nul_byte", .invalid)
     /// An unknown billable item (usage event or price book).
     public static let unknownItem = ErrorCode("unknown_item", .invalid)
     /// Also a notice's failure reason: not final 72 h after sending (NO-10). As a refusal: a peer
@@ -30,6 +36,6 @@ extension ErrorCode {
 
     static let common: [ErrorCode] = [
         notFound, forbidden, internalFailure, missingField, invalidSetting, invalidPath, invalidCI, invalidPhone,
-        invalidDate, wrongFieldCount, brokenQuote, unknownItem, timeout,
+        invalidDate, wrongFieldCount, brokenQuote, unterminatedQuote, invalidUTF8, nulByte, unknownItem, timeout,
     ]
 }

@@ -30,8 +30,6 @@ extension ErrorCode {
     public static let invalidLineKind = ErrorCode("invalid_line_kind", .invalid)
     /// A line status that is not active or cancelled.
     public static let invalidStatus = ErrorCode("invalid_status", .invalid)
-    /// A quoted CSV field that never closes.
-    public static let unterminatedQuote = ErrorCode("unterminated_quote", .invalid)
     /// The sync file cannot be read.
     public static let unreadableFile = ErrorCode("unreadable_file", .invalid)
     /// No import job with this id.
@@ -42,6 +40,6 @@ extension ErrorCode {
     static let identity: [ErrorCode] = [
         lineNotFound, phoneInUse, batchTooLarge, countMismatch, warrantRequired, requestNotFound, sameOperator,
         alreadyReleased, consentNotFound, noConsent, carrierRequired, carrierMismatch, unknownCarrier, invalidLineKind,
-        invalidStatus, unterminatedQuote, unreadableFile, jobNotFound, importFailed,
+        invalidStatus, unreadableFile, jobNotFound, importFailed,
     ]
 }

@@ -16,8 +16,8 @@ public protocol BusRequest: BusMessage {
 public struct ErrorReply: BusMessage, Error, Hashable, CustomStringConvertible {
     public static let messageType = MessageType.reply("bus.error")
 
-    /// Stable machine code, e.g. `invalid_ci`, `unknown_message_type`.
-    public var code: String
+    /// Stable machine code, e.g. `invalid_ci`, `unknown_message_type`; travels as its string.
+    public var code: ErrorCode
     /// Human-readable explanation; never contains personal data.
     public var message: String
     /// The offending field, when one is to blame.
@@ -25,20 +25,19 @@ public struct ErrorReply: BusMessage, Error, Hashable, CustomStringConvertible {
     /// The line of an uploaded file, when one is to blame (1-based).
     public var line: Int?
 
-    public init(code: String, message: String, field: String? = nil, line: Int? = nil) {
+    public init(code: ErrorCode, message: String, field: String? = nil, line: Int? = nil) {
         self.code = code
         self.message = message
         self.field = field
         self.line = line
     }
 
-    /// A refusal with a typed code (see `ErrorCode`).
-    public init(code: ErrorCode, message: String, field: String? = nil, line: Int? = nil) {
-        self.init(code: code.rawValue, message: message, field: field, line: line)
+    /// Transition only, for code still being converted: declare the code in `ErrorCode+<Domain>.swift`
+    /// and pass the static instead.
+    @available(*, deprecated, message: "use a static ErrorCode (ErrorCode+<Domain>.swift)")
+    public init(code: String, message: String, field: String? = nil, line: Int? = nil) {
+        self.init(code: ErrorCode(wire: code), message: message, field: field, line: line)
     }
-
-    /// The typed code (an unknown wire string has kind `.invalid`).
-    public var errorCode: ErrorCode { ErrorCode(wire: code) }
 
     public var description: String {
         var text = "\(code): \(message)"

@@ -17,7 +17,7 @@ struct BillingHandlers: Sendable {
             let events = try RecordUsagePayload.events(in: context.envelope.payload)
             let outcome = try typed { try UsageLedger.record(events, receivedAt: context.now, in: context.db) }
             if !outcome.rejected.isEmpty {
-                let codes = Set(outcome.rejected.map(\.error.code)).sorted().joined(separator: ",")
+                let codes = Set(outcome.rejected.map(\.error.code.rawValue)).sorted().joined(separator: ",")
                 logger.warning("usage events rejected", metadata: [
                     "count": "\(outcome.rejected.count)", "codes": "\(codes)", "from": "\(context.envelope.header.source)",
                 ])

@@ -105,7 +105,7 @@ public enum UsageLedger {
     private static func reject(_ event: UsageEvent, _ error: BillingError, at: Date, in db: Database) throws {
         try db.execute(sql: """
             INSERT OR IGNORE INTO usage_rejection (event_id, institution, item, code, message, received_at) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [event.eventId, event.institution, event.item.rawValue, error.code, error.description,
+            """, arguments: [event.eventId, event.institution, event.item.rawValue, error.code.rawValue, error.description,
                              Int64(at.timeIntervalSince1970 * 1000)])
     }
 }

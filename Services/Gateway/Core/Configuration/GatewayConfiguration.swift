@@ -48,14 +48,14 @@ public struct GatewayConfiguration: Sendable {
         func int(_ key: String, _ target: inout Int, minimum: Int = 0) throws(ErrorReply) {
             guard let text = value(key) else { return }
             guard let parsed = Int(text), parsed >= minimum else {
-                throw ErrorReply(code: "invalid_setting", message: "gateway.\(key) must be an integer ≥ \(minimum)", field: key)
+                throw ErrorReply(code: .invalidSetting, message: "gateway.\(key) must be an integer ≥ \(minimum)", field: key)
             }
             target = parsed
         }
         func double(_ key: String, _ target: inout Double) throws(ErrorReply) {
             guard let text = value(key) else { return }
             guard let parsed = Double(text), parsed > 0 else {
-                throw ErrorReply(code: "invalid_setting", message: "gateway.\(key) must be a positive number", field: key)
+                throw ErrorReply(code: .invalidSetting, message: "gateway.\(key) must be a positive number", field: key)
             }
             target = parsed
         }

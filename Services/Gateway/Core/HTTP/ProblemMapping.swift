@@ -23,25 +23,34 @@ enum ProblemMapping {
         }
     }
 
-    /// A service's refusal. `forbidden` becomes 404: another institution's id must look exactly
-    /// like an unknown one.
+    /// A service's refusal: its code's kind decides the status. A `forbidden` (another
+    /// institution's id) answers exactly like `not_found`, byte for byte: same code, same detail,
+    /// no field, so the refusal says nothing about who owns the id.
     static func problem(for reply: ErrorReply) -> Problem {
-        let status: HTTPResponse.Status
-        switch reply.code {
-        case "not_found", "forbidden", "document_destroyed": status = .notFound
-        case let code where code.hasSuffix("_not_found"): status = .notFound
-        case "document_too_large", "too_large_for_bus", "batch_too_large": status = .contentTooLarge
-        case "legal_hold", "already_destroyed", "already_released", "retention_not_expired", "same_operator",
-             "idempotency_conflict", "conflict", "invalid_state", "campaign_finished":
-            status = .conflict
-        case "internal", "integrity_failure": status = .badGateway
-        default: status = .unprocessableContent
+        if reply.code.kind == .forbidden || reply.code == .notFound {
+            return Problem(.notFound, code: ErrorCode.notFound.rawValue, detail: "not found")
         }
-        // Unknown and foreign ids answer byte for byte the same.
-        let hidden = reply.code == "forbidden" || reply.code == "not_found"
-        let code = hidden ? "not_found" : reply.code
-        let detail = hidden ? "not found" : reply.message
-        return Problem(status, code: code, detail: detail, field: reply.field, line: reply.line)
+        return Problem(status(for: reply.code.kind), code: reply.code.rawValue, detail: reply.message, field: reply.field,
+                       line: reply.line)
+    }
+
+    /// The HTTP status of each kind of code (`ErrorCode.Kind.httpStatus` documents the same numbers).
+    static func status(for kind: ErrorCode.Kind) -> HTTPResponse.Status {
+        switch kind {
+        case .notFound, .forbidden: .notFound
+        case .conflict: .conflict
+        case .invalid: .unprocessableContent
+        case .tooLarge: .contentTooLarge
+        case .unavailable: .serviceUnavailable
+        case .timeout: .gatewayTimeout
+        case .failure: .badGateway
+        case .malformed: .badRequest
+        case .unauthenticated: .unauthorized
+        case .denied: .forbidden
+        case .methodNotAllowed: .methodNotAllowed
+        case .rateLimited: .tooManyRequests
+        case .internalError: .internalServerError
+        }
     }
 
     static func problem(for error: BusError) -> Problem {

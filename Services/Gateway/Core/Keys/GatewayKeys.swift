@@ -28,14 +28,14 @@ public struct GatewayKeys: Sendable {
     public func create(institution: String?, scope: APIKeyScope, label: String = "", now: Date = Date(),
                        sandbox: Bool = false) throws -> String {
         if sandbox, scope != .institution {
-            throw ErrorReply(code: "sandbox_not_allowed", message: "only institution keys can be sandbox keys", field: "sandbox")
+            throw ErrorReply(code: .sandboxNotAllowed, message: "only institution keys can be sandbox keys", field: "sandbox")
         }
         if scope == .institution {
             guard let institution, !institution.isEmpty, institution.count <= 128 else {
-                throw ErrorReply(code: "institution_required", message: "an institution key needs an institution id", field: "institution")
+                throw ErrorReply(code: .institutionRequired, message: "an institution key needs an institution id", field: "institution")
             }
         } else if institution != nil {
-            throw ErrorReply(code: "institution_not_allowed", message: "\(scope.rawValue) keys are not bound to an institution", field: "institution")
+            throw ErrorReply(code: .institutionNotAllowed, message: "\(scope.rawValue) keys are not bound to an institution", field: "institution")
         }
         let id = Hex.encode(try SecureRandom.bytes(8))
         let secret = Hex.encode(try SecureRandom.bytes(24))

@@ -19,12 +19,12 @@ struct RecipientFlow: Sendable {
             return try await step(token)
         } catch let error as BusError {
             switch error.errorReply.code {
-            case "token_invalid": return Responses.html(RecipientPages.invalidLink(), status: .notFound)
-            case "notice_expired": return Responses.html(RecipientPages.expiredLink(), status: .gone)
-            case "otp_locked": return Responses.html(RecipientPages.locked(until: nil), status: .init(code: 423, reasonPhrase: "Locked"))
-            case "otp_rate_limited": return Responses.html(RecipientPages.tooManyCodes(), status: .tooManyRequests)
-            case "session_invalid", "consent_required": return Responses.html(RecipientPages.sessionExpired(token), status: .forbidden)
-            case "document_not_found", "not_found", "forbidden": return Responses.html(RecipientPages.invalidLink(), status: .notFound)
+            case .tokenInvalid: return Responses.html(RecipientPages.invalidLink(), status: .notFound)
+            case .noticeExpired: return Responses.html(RecipientPages.expiredLink(), status: .gone)
+            case .otpLocked: return Responses.html(RecipientPages.locked(until: nil), status: .init(code: 423, reasonPhrase: "Locked"))
+            case .otpRateLimited: return Responses.html(RecipientPages.tooManyCodes(), status: .tooManyRequests)
+            case .sessionInvalid, .consentRequired: return Responses.html(RecipientPages.sessionExpired(token), status: .forbidden)
+            case .documentNotFound, .notFound, .forbidden: return Responses.html(RecipientPages.invalidLink(), status: .notFound)
             default: return Responses.html(RecipientPages.unavailable(), status: .serviceUnavailable)
             }
         }

@@ -53,7 +53,7 @@ struct HealthProbe {
         } catch BusError.rejected {
             return ServiceHealth(status: "ok", milliseconds: elapsed(), detail: nil)
         } catch let error as BusError {
-            return ServiceHealth(status: "down", milliseconds: elapsed(), detail: error.errorReply.code)
+            return ServiceHealth(status: "down", milliseconds: elapsed(), detail: error.errorReply.code.rawValue)
         } catch {
             return ServiceHealth(status: "down", milliseconds: elapsed(), detail: "error")
         }

@@ -4,23 +4,23 @@ import Schema
 /// the offending value: it may be a CI or a phone.
 enum IdentityErrors {
     static func invalidCI(field: String = "ci") -> ErrorReply {
-        ErrorReply(code: "invalid_ci", message: "a CI is 88 characters of standard base64 for 64 bytes", field: field)
+        ErrorReply(code: .invalidCI, message: "a CI is 88 characters of standard base64 for 64 bytes", field: field)
     }
 
     static func invalidPhone(field: String = "phone") -> ErrorReply {
-        ErrorReply(code: "invalid_phone", message: "a Korean mobile number 01[016789]-NNN(N)-NNNN is needed", field: field)
+        ErrorReply(code: .invalidPhone, message: "a Korean mobile number 01[016789]-NNN(N)-NNNN is needed", field: field)
     }
 
-    static let lineNotFound = ErrorReply(code: "line_not_found", message: "no line with this CI and phone", field: "phone")
-    static let phoneInUse = ErrorReply(code: "phone_in_use", message: "the new number belongs to another line", field: "newPhone")
+    static let lineNotFound = ErrorReply(code: .lineNotFound, message: "no line with this CI and phone", field: "phone")
+    static let phoneInUse = ErrorReply(code: .phoneInUse, message: "the new number belongs to another line", field: "newPhone")
 
     static func tooMany(_ count: Int) -> ErrorReply {
-        ErrorReply(code: "batch_too_large", message: "at most \(ResolveBatch.maximumCount) CIs per batch, got \(count)", field: "cis")
+        ErrorReply(code: .batchTooLarge, message: "at most \(ResolveBatch.maximumCount) CIs per batch, got \(count)", field: "cis")
     }
 
-    static let countMismatch = ErrorReply(code: "count_mismatch", message: "noticeIds must have one entry per CI", field: "noticeIds")
+    static let countMismatch = ErrorReply(code: .countMismatch, message: "noticeIds must have one entry per CI", field: "noticeIds")
 
     static func missing(_ field: String) -> ErrorReply {
-        ErrorReply(code: "missing_field", message: "\(field) must not be empty", field: field)
+        ErrorReply(code: .missingField, message: "\(field) must not be empty", field: field)
     }
 }

@@ -7,10 +7,10 @@ import Schema
 enum ImportJobs {
     static func create(_ request: ImportDirectoryFile, now: Date, in db: Database) throws -> ImportAccepted {
         guard request.path.hasPrefix("/") else {
-            throw ErrorReply(code: "invalid_path", message: "the sync file path must be absolute", field: "path")
+            throw ErrorReply(code: .invalidPath, message: "the sync file path must be absolute", field: "path")
         }
         if request.mode == .full, request.carrier == nil {
-            throw ErrorReply(code: "carrier_required", message: "a full sync names its carrier", field: "carrier")
+            throw ErrorReply(code: .carrierRequired, message: "a full sync names its carrier", field: "carrier")
         }
         let id = "import-" + UUID().uuidString.lowercased()
         try db.execute(sql: """
@@ -38,7 +38,7 @@ enum ImportJobs {
 
     static func report(job: String, in db: Database) throws -> ImportReport {
         guard let row = try Row.fetchOne(db, sql: "SELECT state, report FROM identity_import_job WHERE id = ?", arguments: [job]) else {
-            throw ErrorReply(code: "job_not_found", message: "no import job with this id", field: "jobId")
+            throw ErrorReply(code: .jobNotFound, message: "no import job with this id", field: "jobId")
         }
         guard let data: Data = row[1] else {
             return ImportReport(state: ImportReport.State(rawValue: row[0]) ?? .pending)

@@ -30,7 +30,7 @@ struct ImportWorker: Service {
         } catch {
             // A store failure mid-way: the job fails (rows already committed stay; a re-sent file
             // completes it idempotently) instead of stopping the worker or looping on the job.
-            report = ImportReport(state: .failed, failure: ImportRowError(line: 0, code: "import_failed", message: "the store refused the import"))
+            report = ImportReport(state: .failed, failure: ImportRowError(line: 0, code: .importFailed, message: "the store refused the import"))
             logger.error("directory import failed", metadata: ["job": "\(job.id)", "error": "\(type(of: error))"])
         }
         let final = report

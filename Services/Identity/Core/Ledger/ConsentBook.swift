@@ -22,7 +22,7 @@ struct ConsentBook {
     func withdraw(_ request: WithdrawConsent, now: Date, in db: Database) throws -> ConsentRecorded {
         guard let row = try Row.fetchOne(db, sql: "SELECT given_at, withdrawn_at FROM identity_consent WHERE id = ?",
                                          arguments: [request.consentId]) else {
-            throw ErrorReply(code: "consent_not_found", message: "no consent with this id", field: "consentId")
+            throw ErrorReply(code: .consentNotFound, message: "no consent with this id", field: "consentId")
         }
         let given = Date(timeIntervalSince1970: Double(row[0] as Int64) / 1000)
         if let withdrawn: Int64 = row[1] {
@@ -49,8 +49,8 @@ struct ConsentBook {
         var record = LedgerRecord(personHash: person, recipient: request.thirdParty, fields: request.fields,
                                   purpose: request.purpose, basis: .consent, reference: "", outcome: .refused, at: now)
         guard let consent else {
-            let refusal = ErrorReply(code: "no_consent", message: "no live consent of this person covers this release")
-            record.refusal = refusal.code
+            let refusal = ErrorReply(code: .noConsent, message: "no live consent of this person covers this release")
+            record.refusal = refusal.code.rawValue
             try DisclosureLedger.append(record, in: db)
             return .refused(refusal)
         }

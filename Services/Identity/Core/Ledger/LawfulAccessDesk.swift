@@ -15,11 +15,11 @@ struct LawfulAccessDesk {
         let person = cipher.ciHash(ci)
         let warrant = request.warrantReference.trimmingCharacters(in: .whitespaces)
         guard !warrant.isEmpty else {
-            let refusal = ErrorReply(code: "warrant_required", message: "a lawful-access request needs a warrant reference",
+            let refusal = ErrorReply(code: .warrantRequired, message: "a lawful-access request needs a warrant reference",
                                      field: "warrantReference")
             try DisclosureLedger.append(LedgerRecord(
                 personHash: person, recipient: request.authority, fields: request.fields, purpose: request.purpose,
-                basis: .lawfulAccess, reference: "", outcome: .refused, refusal: refusal.code,
+                basis: .lawfulAccess, reference: "", outcome: .refused, refusal: refusal.code.rawValue,
                 operators: [request.operatorId], at: now), in: db)
             return .failure(refusal)
         }
@@ -36,7 +36,7 @@ struct LawfulAccessDesk {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT person_hash, authority, warrant, purpose, fields, filed_by, approved_by FROM identity_lawful_request WHERE id = ?
             """, arguments: [request.requestId]) else {
-            throw ErrorReply(code: "request_not_found", message: "no lawful-access request with this id", field: "requestId")
+            throw ErrorReply(code: .requestNotFound, message: "no lawful-access request with this id", field: "requestId")
         }
         guard !request.operatorId.isEmpty else { throw IdentityErrors.missing("operatorId") }
         let person = [UInt8](row[0] as Data)
@@ -48,12 +48,12 @@ struct LawfulAccessDesk {
                                   outcome: .refused, operators: [filedBy, request.operatorId], at: now)
         var refusal: ErrorReply?
         if request.operatorId == filedBy {
-            refusal = ErrorReply(code: "same_operator", message: "a second, different operator must approve", field: "operatorId")
+            refusal = ErrorReply(code: .sameOperator, message: "a second, different operator must approve", field: "operatorId")
         } else if let approver: String = row[6], approver != request.operatorId {
-            refusal = ErrorReply(code: "already_released", message: "this request was already approved and released")
+            refusal = ErrorReply(code: .alreadyReleased, message: "this request was already approved and released")
         }
         if let refusal {
-            record.refusal = refusal.code
+            record.refusal = refusal.code.rawValue
             try DisclosureLedger.append(record, in: db)
             return .refused(refusal)
         }

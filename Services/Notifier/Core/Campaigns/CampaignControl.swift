@@ -13,7 +13,7 @@ enum CampaignControl {
                       in db: Database) throws -> CampaignControlled {
         let campaign = try CampaignRecord.owned(request.campaignId, institution: request.institution, in: db)
         guard campaign.state != .cancelled else {
-            throw NotifierErrorCode.campaignFinished.reply("the campaign is cancelled", field: "campaignId")
+            throw ErrorCode.campaignFinished.reply("the campaign is cancelled", field: "campaignId")
         }
         let waiting = "campaign_id = ? AND state IN ('accepted', 'scheduled')"
         var state = campaign.state

@@ -42,7 +42,7 @@ struct CampaignRecord: Sendable {
 
     static func owned(_ id: String, institution: String, in db: Database) throws -> CampaignRecord {
         guard let campaign = try fetch(id, in: db), campaign.institution == institution else {
-            throw NotifierErrorCode.campaignNotFound.reply("no campaign \(id)", field: "campaignId")
+            throw ErrorCode.campaignNotFound.reply("no campaign \(id)", field: "campaignId")
         }
         return campaign
     }

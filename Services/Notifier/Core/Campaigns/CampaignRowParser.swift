@@ -25,7 +25,7 @@ struct CampaignRowParser {
             columns[key] = columns[key] ?? index
         }
         guard columns["ci"] != nil || columns["phone"] != nil else {
-            throw NotifierErrorCode.csvMalformed.reply("the header needs a ci or phone column", line: 1)
+            throw ErrorCode.csvMalformed.reply("the header needs a ci or phone column", line: 1)
         }
         return columns
     }
@@ -45,7 +45,7 @@ struct CampaignRowParser {
             overrides: (value("title"), value("cover"), value("document_id"), nil))
         if let text = value("read_deadline") {
             guard let deadline = Self.deadline(text) else {
-                throw NotifierErrorCode.invalidDeadline.reply("read_deadline is not a date", field: "read_deadline", line: line)
+                throw ErrorCode.invalidDeadline.reply("read_deadline is not a date", field: "read_deadline", line: line)
             }
             overrides.draft.readDeadline = deadline
             overrides.overrides.deadline = deadline

@@ -23,50 +23,50 @@ struct NoticeDraft: Sendable {
         switch (ci, phone) {
         case (let ci?, nil):
             guard CIFormat.isValid(ci) else {
-                throw NotifierErrorCode.invalidCI.reply("a CI is 88 characters of base64", field: "ci")
+                throw ErrorCode.invalidCI.reply("a CI is 88 characters of base64", field: "ci")
             }
         case (nil, let phone?):
             guard let digits = PhoneNumber.normalize(phone) else {
-                throw NotifierErrorCode.invalidPhone.reply("not a Korean mobile number", field: "phone")
+                throw ErrorCode.invalidPhone.reply("not a Korean mobile number", field: "phone")
             }
             self.phone = digits
         default:
-            throw NotifierErrorCode.missingRecipient.reply("give exactly one of ci and phone", field: "ci")
+            throw ErrorCode.missingRecipient.reply("give exactly one of ci and phone", field: "ci")
         }
         title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw NotifierErrorCode.emptyTitle.reply("title is empty", field: "title") }
+        guard !title.isEmpty else { throw ErrorCode.emptyTitle.reply("title is empty", field: "title") }
         guard EUCKR.byteCount(title) <= EUCKR.subject else {
-            throw NotifierErrorCode.titleTooLong.reply("title over \(EUCKR.subject) EUC-KR bytes", field: "title")
+            throw ErrorCode.titleTooLong.reply("title over \(EUCKR.subject) EUC-KR bytes", field: "title")
         }
         guard !cover.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw NotifierErrorCode.emptyCover.reply("cover text is empty", field: "coverText")
+            throw ErrorCode.emptyCover.reply("cover text is empty", field: "coverText")
         }
         let body = MessageComposer.longText(institution: institution, cover: cover, link: String(repeating: "x", count: Self.linkAllowance(settings)))
         guard EUCKR.byteCount(body) <= EUCKR.long else {
-            throw NotifierErrorCode.messageTooLong.reply("cover text and link over \(EUCKR.long) EUC-KR bytes", field: "coverText")
+            throw ErrorCode.messageTooLong.reply("cover text and link over \(EUCKR.long) EUC-KR bytes", field: "coverText")
         }
         guard Self.isValidDocumentId(documentId) else {
-            throw NotifierErrorCode.invalidDocumentId.reply("document id must be 1–128 characters of A-Z a-z 0-9 . _ : -", field: "documentId")
+            throw ErrorCode.invalidDocumentId.reply("document id must be 1–128 characters of A-Z a-z 0-9 . _ : -", field: "documentId")
         }
         if let readDeadline, readDeadline <= now {
-            throw NotifierErrorCode.invalidDeadline.reply("read deadline must be in the future", field: "readDeadline")
+            throw ErrorCode.invalidDeadline.reply("read deadline must be in the future", field: "readDeadline")
         }
         if channel == .kakao {
             guard let template = kakaoTemplate, !template.isEmpty else {
-                throw NotifierErrorCode.kakaoTemplateRequired.reply("KakaoTalk needs an approved template code", field: "kakaoTemplateCode")
+                throw ErrorCode.kakaoTemplateRequired.reply("KakaoTalk needs an approved template code", field: "kakaoTemplateCode")
             }
             guard buttons.count <= EUCKR.kakaoButtons else {
-                throw NotifierErrorCode.tooManyButtons.reply("at most \(EUCKR.kakaoButtons) buttons", field: "kakaoButtons")
+                throw ErrorCode.tooManyButtons.reply("at most \(EUCKR.kakaoButtons) buttons", field: "kakaoButtons")
             }
             guard body.count <= EUCKR.kakaoCharacters else {
-                throw NotifierErrorCode.messageTooLong.reply("KakaoTalk text over \(EUCKR.kakaoCharacters) characters", field: "coverText")
+                throw ErrorCode.messageTooLong.reply("KakaoTalk text over \(EUCKR.kakaoCharacters) characters", field: "coverText")
             }
         }
     }
 
     static func validateInstitution(_ institution: String) throws(ErrorReply) {
         guard isValidDocumentId(institution) else {
-            throw NotifierErrorCode.invalidInstitution.reply("institution must be 1–128 characters of A-Z a-z 0-9 . _ : -", field: "institution")
+            throw ErrorCode.invalidInstitution.reply("institution must be 1–128 characters of A-Z a-z 0-9 . _ : -", field: "institution")
         }
     }
 

@@ -28,24 +28,24 @@ enum CampaignHandlers {
            let row = try Row.fetchOne(db, sql: "SELECT id, body_hash, state FROM campaign WHERE institution = ? AND idem_key = ?",
                                       arguments: [request.institution, key]) {
             guard row["body_hash"] as String == bodyHash else {
-                throw NotifierErrorCode.idempotencyConflict.reply("idempotency key already used with a different body", field: "idempotencyKey")
+                throw ErrorCode.idempotencyConflict.reply("idempotency key already used with a different body", field: "idempotencyKey")
             }
             return CampaignStarted(campaignId: row["id"], state: CampaignState(rawValue: row["state"]) ?? .running, replayed: true)
         }
         guard request.path.hasPrefix("/"), FileManager.default.isReadableFile(atPath: request.path) else {
-            throw NotifierErrorCode.csvUnreadable.reply("the CSV file cannot be read", field: "path")
+            throw ErrorCode.csvUnreadable.reply("the CSV file cannot be read", field: "path")
         }
         if let title = request.title, EUCKR.byteCount(title) > EUCKR.subject {
-            throw NotifierErrorCode.titleTooLong.reply("title over \(EUCKR.subject) EUC-KR bytes", field: "title")
+            throw ErrorCode.titleTooLong.reply("title over \(EUCKR.subject) EUC-KR bytes", field: "title")
         }
         if let document = request.documentId, !NoticeDraft.isValidDocumentId(document) {
-            throw NotifierErrorCode.invalidDocumentId.reply("document id must be 1–128 characters of A-Z a-z 0-9 . _ : -", field: "documentId")
+            throw ErrorCode.invalidDocumentId.reply("document id must be 1–128 characters of A-Z a-z 0-9 . _ : -", field: "documentId")
         }
         if let deadline = request.readDeadline, deadline <= now {
-            throw NotifierErrorCode.invalidDeadline.reply("read deadline must be in the future", field: "readDeadline")
+            throw ErrorCode.invalidDeadline.reply("read deadline must be in the future", field: "readDeadline")
         }
         if request.channel == .kakao, (request.kakaoTemplateCode ?? "").isEmpty {
-            throw NotifierErrorCode.kakaoTemplateRequired.reply("KakaoTalk needs an approved template code", field: "kakaoTemplateCode")
+            throw ErrorCode.kakaoTemplateRequired.reply("KakaoTalk needs an approved template code", field: "kakaoTemplateCode")
         }
         let next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(rowid), 0) + 1 FROM campaign") ?? 1
         let id = context.ids.campaignId(next)
@@ -63,7 +63,7 @@ enum CampaignHandlers {
     static func progress(_ query: CampaignProgressQuery, in db: Database) throws -> CampaignProgress {
         _ = try CampaignRecord.owned(query.campaignId, institution: query.institution, in: db)
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM campaign WHERE id = ?", arguments: [query.campaignId]) else {
-            throw NotifierErrorCode.campaignNotFound.reply("no campaign \(query.campaignId)", field: "campaignId")
+            throw ErrorCode.campaignNotFound.reply("no campaign \(query.campaignId)", field: "campaignId")
         }
         var states: [String: Int] = [:]
         for tally in try Row.fetchAll(db, sql: "SELECT state, count FROM campaign_tally WHERE campaign_id = ?", arguments: [query.campaignId]) {
@@ -72,9 +72,9 @@ enum CampaignHandlers {
         let limit = min(max(query.badRowLimit ?? 100, 0), 10_000)
         let bad = try Row.fetchAll(db, sql: "SELECT line, code, message FROM campaign_bad_row WHERE campaign_id = ? ORDER BY line LIMIT ?",
                                    arguments: [query.campaignId, limit]).map {
-            CampaignBadRow(line: $0["line"], code: $0["code"], message: $0["message"])
+            CampaignBadRow(line: $0["line"], code: ErrorCode(wire: $0["code"]), message: $0["message"])
         }
-        let error = (row["error_code"] as String?).map { ErrorReply(code: $0, message: row["error_message"] ?? "", line: row["error_line"]) }
+        let error = (row["error_code"] as String?).map { ErrorReply(code: ErrorCode(wire: $0), message: row["error_message"] ?? "", line: row["error_line"]) }
         return CampaignProgress(campaignId: query.campaignId, name: row["name"], state: CampaignState(rawValue: row["state"]) ?? .failed,
                                 rowsRead: row["rows_read"], accepted: row["accepted"], states: states, badRowCount: row["bad_rows"],
                                 badRows: bad, error: error)

@@ -42,7 +42,7 @@ enum NoticeHandlers {
             if let row = try Row.fetchOne(db, sql: "SELECT seq, body_hash, state, accepted_at FROM notice WHERE institution = ? AND idem_key = ?",
                                           arguments: [request.institution, key]) {
                 guard row["body_hash"] as String? == bodyHash else {
-                    throw NotifierErrorCode.idempotencyConflict.reply("idempotency key already used with a different body", field: "idempotencyKey")
+                    throw ErrorCode.idempotencyConflict.reply("idempotency key already used with a different body", field: "idempotencyKey")
                 }
                 let state: NoticeState
                 do { state = try NoticeState.stored(row["state"], notice: row["seq"]) } catch { throw error.reply }
@@ -74,7 +74,7 @@ enum NoticeHandlers {
             throw error.reply
         }
         guard let notice = found, notice.institution == institution else {
-            throw NotifierErrorCode.noticeNotFound.reply("no notice \(id)", field: "noticeId")
+            throw ErrorCode.noticeNotFound.reply("no notice \(id)", field: "noticeId")
         }
         return notice
     }

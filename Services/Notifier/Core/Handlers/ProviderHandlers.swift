@@ -6,7 +6,7 @@ enum ProviderHandlers {
     static func register(_ context: NotifierContext) {
         context.endpoint.answer(CarrierInboxQuery.self) { query, _ in
             guard let phone = PhoneNumber.normalize(query.phone) else {
-                throw NotifierErrorCode.invalidPhone.reply("not a Korean mobile number", field: "phone")
+                throw ErrorCode.invalidPhone.reply("not a Korean mobile number", field: "phone")
             }
             return CarrierInbox(messages: context.network.inbox(phone, limit: min(max(query.limit ?? 20, 1), 1_000)))
         }

@@ -31,7 +31,7 @@ enum RecipientHandlers {
         let notice = try await context.endpoint.store.pool.read { db in
             let (notice, otp) = try flow.session(request.token, request.sessionId, now: now, in: db)
             guard otp["consented_at"] as Int64? != nil else {
-                throw NotifierErrorCode.consentRequired.reply("consent to the terms first", field: "sessionId")
+                throw ErrorCode.consentRequired.reply("consent to the terms first", field: "sessionId")
             }
             return notice
         }
@@ -40,8 +40,8 @@ enum RecipientHandlers {
         do {
             grant = try await context.endpoint.request(GrantAccess(documentId: notice.documentId, institution: notice.institution,
                                                                   noticeId: id, expiresAt: now.addingTimeInterval(600)))
-        } catch BusError.rejected(let reply) where reply.code == "forbidden" || reply.code == "not_found" {
-            throw NotifierErrorCode.documentNotFound.reply("the document is no longer available", field: "documentId")
+        } catch BusError.rejected(let reply) where reply.code == .forbidden || reply.code == .notFound {
+            throw ErrorCode.documentNotFound.reply("the document is no longer available", field: "documentId")
         }
         let lifecycle = context.lifecycle
         // `read` goes through the lifecycle, which emits the usage (never for a sandbox notice,

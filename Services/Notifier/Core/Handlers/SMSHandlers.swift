@@ -15,29 +15,29 @@ enum SMSHandlers {
     static func accept(_ request: SendSMS, context: NotifierContext, now: Date, in db: Database) throws -> SMSAccepted {
         try NoticeDraft.validateInstitution(request.institution)
         guard !request.idempotencyKey.isEmpty, request.idempotencyKey.utf8.count <= 200 else {
-            throw ErrorReply(code: "invalid_idempotency_key", message: "idempotency key must be 1–200 bytes", field: "idempotencyKey")
+            throw ErrorReply(code: .invalidIdempotencyKey, message: "idempotency key must be 1–200 bytes", field: "idempotencyKey")
         }
         let bodyHash = SHA256.hex(Data(try PayloadCodec.encode(request)))
         if let row = try Row.fetchOne(db, sql: "SELECT seq, body_hash, kind, due_at, created_at FROM sms WHERE institution = ? AND idem_key = ?",
                                       arguments: [request.institution, request.idempotencyKey]) {
             guard row["body_hash"] as String? == bodyHash else {
-                throw NotifierErrorCode.idempotencyConflict.reply("idempotency key already used with a different body", field: "idempotencyKey")
+                throw ErrorCode.idempotencyConflict.reply("idempotency key already used with a different body", field: "idempotencyKey")
             }
             return SMSAccepted(messageId: SMSBook.reference(row["seq"], context: context), kind: SMSAccepted.Kind(rawValue: row["kind"]) ?? .lms,
                                scheduledAt: Millis.date((row["due_at"] as Int64?) ?? row["created_at"]), idempotencyKey: request.idempotencyKey)
         }
         guard let phone = PhoneNumber.normalize(request.phone) else {
-            throw NotifierErrorCode.invalidPhone.reply("not a Korean mobile number", field: "phone")
+            throw ErrorCode.invalidPhone.reply("not a Korean mobile number", field: "phone")
         }
         guard !request.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw ErrorReply(code: "empty_text", message: "text is empty", field: "text")
+            throw ErrorReply(code: .emptyText, message: "text is empty", field: "text")
         }
         let bytes = EUCKR.byteCount(request.text)
         guard bytes <= EUCKR.long else {
-            throw NotifierErrorCode.messageTooLong.reply("\(bytes) EUC-KR bytes; LMS carries at most \(EUCKR.long)", field: "text")
+            throw ErrorCode.messageTooLong.reply("\(bytes) EUC-KR bytes; LMS carries at most \(EUCKR.long)", field: "text")
         }
         if let subject = request.subject, EUCKR.byteCount(subject) > EUCKR.subject {
-            throw NotifierErrorCode.titleTooLong.reply("subject over \(EUCKR.subject) EUC-KR bytes", field: "subject")
+            throw ErrorCode.titleTooLong.reply("subject over \(EUCKR.subject) EUC-KR bytes", field: "subject")
         }
         let kind: SMSAccepted.Kind = bytes <= EUCKR.sms && request.subject == nil ? .sms : .lms
         let due = request.transactional ? now : try context.window.nextOpening(onOrAfter: now)

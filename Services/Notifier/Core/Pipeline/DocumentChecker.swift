@@ -26,7 +26,7 @@ struct DocumentChecker: Sendable {
             do {
                 _ = try await context.endpoint.request(DocumentMetadataQuery(documentId: key.document, reader: .institution(key.institution)))
                 learned[key] = true
-            } catch BusError.rejected(let reply) where ["forbidden", "not_found", "document_not_found"].contains(reply.code) {
+            } catch BusError.rejected(let reply) where [ErrorCode.forbidden, .notFound, .documentNotFound].contains(reply.code) {
                 learned[key] = false
             } catch {
                 context.logger.warning("document check deferred", metadata: ["document": "\(key.document)", "error": "\(error)"])

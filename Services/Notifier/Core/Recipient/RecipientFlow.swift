@@ -18,13 +18,13 @@ struct RecipientFlow: Sendable {
 
     /// The notice a token opens; `token_invalid` for anything else, `notice_expired` once it no longer opens.
     func notice(for token: String, in db: Database) throws -> NoticeRow {
-        let invalid = NotifierErrorCode.tokenInvalid.reply("the link is not valid", field: "token")
+        let invalid = ErrorCode.tokenInvalid.reply("the link is not valid", field: "token")
         guard let id = context.links.noticeId(of: token), let seq = context.ids.seq(id) else { throw invalid }
         let found: NoticeRow?
         do { found = try NoticeRow.fetch(seq, in: db) } catch let error as LifecycleError { throw error.reply }
         guard let notice = found, notice.sentAt != nil else { throw invalid }
         guard [.sent, .delivered, .read].contains(notice.state) else {
-            throw NotifierErrorCode.noticeExpired.reply("this notice can no longer be opened", field: "token")
+            throw ErrorCode.noticeExpired.reply("this notice can no longer be opened", field: "token")
         }
         return notice
     }
@@ -46,13 +46,13 @@ struct RecipientFlow: Sendable {
 
     func requestCode(_ request: RequestOTP, now: Date, in db: Database) throws -> OTPSent {
         let notice = try notice(for: request.token, in: db)
-        guard let phone = notice.phone else { throw NotifierErrorCode.tokenInvalid.reply("the link is not valid", field: "token") }
+        guard let phone = notice.phone else { throw ErrorCode.tokenInvalid.reply("the link is not valid", field: "token") }
         let at = Millis.of(now)
         let row = try Row.fetchOne(db, sql: "SELECT * FROM recipient_otp WHERE notice_seq = ?", arguments: [notice.seq])
         var failures: Int = row?["failures"] ?? 0
         if let locked: Int64 = row?["locked_until"] {
             if locked > at {
-                throw NotifierErrorCode.otpLocked.reply("too many wrong codes; try again after \(Millis.date(locked))", field: "token")
+                throw ErrorCode.otpLocked.reply("too many wrong codes; try again after \(Millis.date(locked))", field: "token")
             }
             failures = 0
         }
@@ -63,7 +63,7 @@ struct RecipientFlow: Sendable {
             requests = 0
         }
         guard requests < Self.maximumRequests else {
-            throw NotifierErrorCode.otpRateLimited.reply("too many codes requested; wait a few minutes", field: "token")
+            throw ErrorCode.otpRateLimited.reply("too many codes requested; wait a few minutes", field: "token")
         }
         let code = try Self.newCode()
         let expires = now.addingTimeInterval(Self.codeLifetime)
@@ -123,7 +123,7 @@ struct RecipientFlow: Sendable {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM recipient_otp WHERE notice_seq = ?", arguments: [notice.seq]),
               let stored: Data = row["session_hash"], let expires: Int64 = row["session_expires"], expires > Millis.of(now),
               HMAC.constantTimeEquals([UInt8](stored), sessionHash(session)) else {
-            throw NotifierErrorCode.sessionInvalid.reply("verify the code again", field: "sessionId")
+            throw ErrorCode.sessionInvalid.reply("verify the code again", field: "sessionId")
         }
         return (notice, row)
     }
@@ -131,9 +131,9 @@ struct RecipientFlow: Sendable {
     func consent(_ request: ConsentToTerms, now: Date, in db: Database) throws -> TermsConsented {
         let (notice, _) = try session(request.token, request.sessionId, now: now, in: db)
         guard request.termsVersion == context.settings.termsVersion else {
-            throw NotifierErrorCode.termsVersionMismatch.reply("current terms are \(context.settings.termsVersion)", field: "termsVersion")
+            throw ErrorCode.termsVersionMismatch.reply("current terms are \(context.settings.termsVersion)", field: "termsVersion")
         }
-        guard request.agreed else { throw NotifierErrorCode.consentDeclined.reply("the terms were declined", field: "agreed") }
+        guard request.agreed else { throw ErrorCode.consentDeclined.reply("the terms were declined", field: "agreed") }
         try db.execute(sql: "UPDATE recipient_otp SET consented_at = COALESCE(consented_at, ?) WHERE notice_seq = ?",
                        arguments: [Millis.of(now), notice.seq])
         try NoticeTimelineStore.add(notice.seq, "consented", at: now, detail: request.termsVersion, in: db)

@@ -13,7 +13,7 @@ enum ReplyHandlers {
         }
         endpoint.handle(ErrorReply.self) { reply, context in
             guard let id = context.envelope.header.correlationId?.description else { return }
-            try context.db.execute(sql: "UPDATE reminder_sends SET refused_code = ? WHERE message_id = ?", arguments: [reply.code, id])
+            try context.db.execute(sql: "UPDATE reminder_sends SET refused_code = ? WHERE message_id = ?", arguments: [reply.code.rawValue, id])
         }
     }
 }

@@ -9,7 +9,7 @@ public enum AccessPolicy {
     /// The document when `reader` may read it; `forbidden` otherwise (also for unknown ids, so
     /// a stranger cannot probe which ids exist).
     public static func authorize(_ reader: VaultReader, documentId: String, now: Date, in db: Database) throws -> DocumentRecord {
-        let forbidden = ErrorReply(code: "forbidden", message: "no access to document \(documentId)", field: "documentId")
+        let forbidden = ErrorReply(code: .forbidden, message: "no access to document \(documentId)", field: "documentId")
         guard let document = try DocumentRecord.fetch(documentId, in: db) else { throw forbidden }
         if let institution = reader.institution, institution == document.institution { return document }
         if let grantId = reader.grantId {
@@ -25,10 +25,10 @@ public enum AccessPolicy {
         try EvidenceRecord.validate(id: request.noticeId, field: "noticeId")
         let document = try DocumentRecord.require(request.documentId, in: db)
         guard document.institution == request.institution else {
-            throw ErrorReply(code: "forbidden", message: "the document belongs to another institution", field: "institution")
+            throw ErrorReply(code: .forbidden, message: "the document belongs to another institution", field: "institution")
         }
         guard request.expiresAt > now else {
-            throw ErrorReply(code: "invalid_expiry", message: "expiresAt must be in the future", field: "expiresAt")
+            throw ErrorReply(code: .invalidExpiry, message: "expiresAt must be in the future", field: "expiresAt")
         }
         let grantId = Hex.encode(try SecureRandom.bytes(16))
         try db.execute(sql: "INSERT INTO access_grant (grant_id, document_id, notice_id, expires_at) VALUES (?, ?, ?, ?)",

@@ -71,7 +71,7 @@ public struct VaultAuditor: Sendable {
     public func auditDocument(_ documentId: String, pool: DatabasePool) throws -> VaultAuditReport {
         try pool.read { db in
             guard try DocumentRecord.fetch(documentId, in: db) != nil else {
-                throw ErrorReply(code: "not_found", message: "no document \(documentId)", field: "documentId")
+                throw ErrorReply(code: .notFound, message: "no document \(documentId)", field: "documentId")
             }
             var problems = try documentProblems(documentId, tree: nil, in: db)
             let indices = try EvidenceLog.leaves(of: documentId, in: db)

@@ -16,7 +16,7 @@ public struct CertificateIssuer: Sendable {
     public func issue(_ request: IssueCertificate, now: Date, in db: Database, outbox: OutboxWriter?) throws -> CertificateIssued {
         let document = try DocumentRecord.require(request.documentId, in: db)
         guard document.institution == request.institution else {
-            throw ErrorReply(code: "forbidden", message: "the document belongs to another institution", field: "institution")
+            throw ErrorReply(code: .forbidden, message: "the document belongs to another institution", field: "institution")
         }
         let state = try DocumentState.fetch(document.documentId, in: db)
         var leaves = [try registrationLeaf(document, in: db)]
@@ -25,11 +25,11 @@ public struct CertificateIssuer: Sendable {
         switch request.kind {
         case .original, .registration:
             if request.kind == .original, state.destroyedAt != nil {
-                throw ErrorReply(code: "document_destroyed", message: "a destroyed document has no original to certify")
+                throw ErrorReply(code: .documentDestroyed, message: "a destroyed document has no original to certify")
             }
         case .destruction:
             guard let destroyedAt = state.destroyedAt else {
-                throw ErrorReply(code: "not_destroyed", message: "the document has not been destroyed")
+                throw ErrorReply(code: .notDestroyed, message: "the document has not been destroyed")
             }
             let row = try Row.fetchOne(db, sql: "SELECT destruction_order FROM document_state WHERE document_id = ?",
                                        arguments: [document.documentId])
@@ -39,14 +39,14 @@ public struct CertificateIssuer: Sendable {
             }
         case .delivery:
             guard let noticeId = request.noticeId else {
-                throw ErrorReply(code: "missing_notice", message: "a delivery certificate needs noticeId", field: "noticeId")
+                throw ErrorReply(code: .missingNotice, message: "a delivery certificate needs noticeId", field: "noticeId")
             }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT kind, recipient_masked, sent_at, occurred_at, leaf_index FROM notice_evidence
                 WHERE notice_id = ? AND document_id = ? ORDER BY leaf_index
                 """, arguments: [noticeId, document.documentId])
             guard let first = rows.first else {
-                throw ErrorReply(code: "no_delivery_evidence", message: "no delivery evidence for notice \(noticeId)", field: "noticeId")
+                throw ErrorReply(code: .noDeliveryEvidence, message: "no delivery evidence for notice \(noticeId)", field: "noticeId")
             }
             var record = CertifiedNotice(noticeId: noticeId, sender: document.institution, recipientMasked: first["recipient_masked"],
                                          sentAt: Self.date(first["sent_at"]))
@@ -69,7 +69,7 @@ public struct CertificateIssuer: Sendable {
         request: IssueCertificate, document: DocumentRecord, leaves: [Int], notice: CertifiedNotice?,
         destruction: CertifiedDestruction?, now: Date, in db: Database, outbox: OutboxWriter?
     ) throws -> CertificateIssued {
-        guard let last = leaves.max() else { throw ErrorReply(code: "internal", message: "no evidence leaves") }
+        guard let last = leaves.max() else { throw ErrorReply(code: .internalFailure, message: "no evidence leaves") }
         let checkpoint = try vault.checkpoints.covering(last, now: now, in: db)
         var entries: [LogEvidence.Entry] = []
         var sandbox = false
@@ -81,7 +81,7 @@ public struct CertificateIssuer: Sendable {
         }
         guard let tokenDER = try Data.fetchOne(db, sql: "SELECT time_stamp FROM document WHERE document_id = ?",
                                                arguments: [document.documentId]) else {
-            throw ErrorReply(code: "not_found", message: "no document \(document.documentId)")
+            throw ErrorReply(code: .notFound, message: "no document \(document.documentId)")
         }
         let signer = vault.keys.current
         let serial = try OIDMaker.serial()
@@ -123,7 +123,7 @@ public struct CertificateIssuer: Sendable {
     private func registrationLeaf(_ document: DocumentRecord, in db: Database) throws -> Int {
         guard let index = try Int.fetchOne(db, sql: "SELECT leaf_index FROM document WHERE document_id = ?",
                                            arguments: [document.documentId]) else {
-            throw ErrorReply(code: "not_found", message: "no document \(document.documentId)")
+            throw ErrorReply(code: .notFound, message: "no document \(document.documentId)")
         }
         return index
     }

@@ -10,7 +10,7 @@ public enum CertificateLookup {
     public static func verify(serial: String, vault: VaultContext, now: Date, allowSandbox: Bool = false,
                               in db: Database) throws -> CertificateVerification {
         guard let row = try Row.fetchOne(db, sql: "SELECT json, signature FROM certificate WHERE serial = ?", arguments: [serial]) else {
-            throw ErrorReply(code: "not_found", message: "no certificate \(serial)", field: "serial")
+            throw ErrorReply(code: .notFound, message: "no certificate \(serial)", field: "serial")
         }
         let json: String = row["json"]
         let result = CertificateVerifier.verify(

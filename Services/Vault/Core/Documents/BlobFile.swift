@@ -107,6 +107,6 @@ enum BlobFile {
     private static let topDirectory: Int32 = 0x0002_0000
 
     private static func failure(_ call: String, _ path: String) -> ErrorReply {
-        ErrorReply(code: "blob_write_failed", message: "\(call) failed for a document blob: \(String(cString: strerror(errno)))")
+        ErrorReply(code: .blobWriteFailed, message: "\(call) failed for a document blob: \(String(cString: strerror(errno)))")
     }
 }

@@ -27,7 +27,7 @@ public struct BlobStore: Sendable {
         if try BlobFile.create(target.path, bytes: sealed, durable: durable) == .folderMissing {
             _ = try prepare(documentId)
             guard try BlobFile.create(target.path, bytes: sealed, durable: durable) == .written else {
-                throw ErrorReply(code: "blob_write_failed", message: "the blob folder vanished while writing")
+                throw ErrorReply(code: .blobWriteFailed, message: "the blob folder vanished while writing")
             }
         }
         return hash

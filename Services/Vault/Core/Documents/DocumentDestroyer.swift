@@ -13,18 +13,18 @@ public struct DocumentDestroyer: Sendable {
     public func destroy(_ request: DestroyDocument, now: Date, in db: Database, outbox: OutboxWriter?) throws -> CertificateIssued {
         let document = try DocumentRecord.require(request.documentId, in: db)
         guard document.institution == request.institution else {
-            throw ErrorReply(code: "forbidden", message: "the document belongs to another institution", field: "institution")
+            throw ErrorReply(code: .forbidden, message: "the document belongs to another institution", field: "institution")
         }
         let state = try DocumentState.fetch(document.documentId, in: db)
         guard state.destroyedAt == nil else {
-            throw ErrorReply(code: "already_destroyed", message: "the document was already destroyed", field: "documentId")
+            throw ErrorReply(code: .alreadyDestroyed, message: "the document was already destroyed", field: "documentId")
         }
         guard !state.legalHold else {
-            throw ErrorReply(code: "legal_hold", message: "the document is under legal hold", field: "documentId")
+            throw ErrorReply(code: .legalHold, message: "the document is under legal hold", field: "documentId")
         }
         if let order = request.orderReference { try EvidenceRecord.validate(id: order, field: "orderReference") }
         guard request.orderReference != nil || VaultKeys.millis(now) >= document.retentionUntil else {
-            throw ErrorReply(code: "retention_not_expired",
+            throw ErrorReply(code: .retentionNotExpired,
                              message: "retention runs until \(document.retention.formatted(.iso8601)); destruction needs an order",
                              field: "orderReference")
         }
@@ -49,7 +49,7 @@ public struct DocumentDestroyer: Sendable {
     public func setHold(_ request: SetLegalHold, in db: Database) throws -> LegalHoldState {
         let document = try DocumentRecord.require(request.documentId, in: db)
         guard document.institution == request.institution else {
-            throw ErrorReply(code: "forbidden", message: "the document belongs to another institution", field: "institution")
+            throw ErrorReply(code: .forbidden, message: "the document belongs to another institution", field: "institution")
         }
         try db.execute(sql: "UPDATE document_state SET legal_hold = ?, hold_reason = ? WHERE document_id = ?",
                        arguments: [request.hold ? 1 : 0, request.reason, document.documentId])

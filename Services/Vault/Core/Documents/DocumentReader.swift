@@ -14,20 +14,20 @@ public struct DocumentReader: Sendable {
     public func fetch(_ request: FetchDocument, now: Date, in db: Database) throws -> DocumentContent {
         let document = try AccessPolicy.authorize(request.reader, documentId: request.documentId, now: now, in: db)
         guard try DocumentState.fetch(document.documentId, in: db).destroyedAt == nil else {
-            throw ErrorReply(code: "document_destroyed", message: "the document was destroyed", field: "documentId")
+            throw ErrorReply(code: .documentDestroyed, message: "the document was destroyed", field: "documentId")
         }
         guard document.size <= Self.busLimit else {
-            throw ErrorReply(code: "too_large_for_bus", message: "documents over \(Self.busLimit) bytes are read as files")
+            throw ErrorReply(code: .tooLargeForBus, message: "documents over \(Self.busLimit) bytes are read as files")
         }
         guard let key = try vault.keyring.existing(document.institution, in: db) else {
-            throw ErrorReply(code: "integrity_failure", message: "no data key for the owner institution")
+            throw ErrorReply(code: .integrityFailure, message: "no data key for the owner institution")
         }
         let bytes: [UInt8]
         do { bytes = try vault.blobs.read(documentId: document.documentId, key: key) } catch {
-            throw ErrorReply(code: "integrity_failure", message: "the stored blob does not decrypt", field: "documentId")
+            throw ErrorReply(code: .integrityFailure, message: "the stored blob does not decrypt", field: "documentId")
         }
         guard SHA256.hex(bytes) == document.contentHash else {
-            throw ErrorReply(code: "integrity_failure", message: "the stored bytes do not match their hash", field: "documentId")
+            throw ErrorReply(code: .integrityFailure, message: "the stored bytes do not match their hash", field: "documentId")
         }
         return DocumentContent(documentId: document.documentId, fileName: document.fileName, kind: document.kind,
                                contentHash: document.contentHash, content: Data(bytes))

@@ -75,7 +75,7 @@ public struct DocumentRecord: Codable, Sendable, Hashable {
     /// Loads a document row or throws `not_found`.
     static func require(_ documentId: String, in db: Database) throws -> DocumentRecord {
         guard let record = try fetch(documentId, in: db) else {
-            throw ErrorReply(code: "not_found", message: "no document \(documentId)", field: "documentId")
+            throw ErrorReply(code: .notFound, message: "no document \(documentId)", field: "documentId")
         }
         return record
     }

@@ -20,16 +20,16 @@ public struct DocumentRegistrar: Sendable {
         let kind = try KindChecker.declaredKind(kind: input.kind, fileName: input.fileName)
         let (size, head) = try Self.inspect(source)
         guard size > 0 else {
-            throw ErrorReply(code: "empty_document", message: "the document is empty (0 bytes)", field: "content")
+            throw ErrorReply(code: .emptyDocument, message: "the document is empty (0 bytes)", field: "content")
         }
         guard size <= vault.settings.maximumSize else {
-            throw ErrorReply(code: "document_too_large",
+            throw ErrorReply(code: .documentTooLarge,
                              message: "the document has \(size) bytes; the limit is \(vault.settings.maximumSize)", field: "content")
         }
         try KindChecker.check(kind, head: head)
         let packageId = try input.packageId ?? vault.oids.packageId()
         guard vault.oids.owns(packageId) else {
-            throw ErrorReply(code: "invalid_id", message: "packageId is not an OID under \(vault.oids.arc)", field: "packageId")
+            throw ErrorReply(code: .invalidId, message: "packageId is not an OID under \(vault.oids.arc)", field: "packageId")
         }
         let documentId = try vault.oids.documentId()
         let hash: [UInt8]
@@ -40,7 +40,7 @@ public struct DocumentRegistrar: Sendable {
             let written = try vault.blobs.write(file: url, documentId: documentId, key: key)
             guard written.size == size else {
                 try? vault.blobs.remove(documentId)
-                throw ErrorReply(code: "file_changed", message: "the staged file changed while it was read", field: "path")
+                throw ErrorReply(code: .fileChanged, message: "the staged file changed while it was read", field: "path")
             }
             hash = written.hash
         }
@@ -99,13 +99,13 @@ public struct DocumentRegistrar: Sendable {
     private func validate(_ input: VaultDocumentInput) throws(ErrorReply) {
         try EvidenceRecord.validate(id: input.institution, field: "institution")
         guard !input.title.trimmingCharacters(in: .whitespaces).isEmpty, input.title.count <= 500 else {
-            throw ErrorReply(code: "invalid_title", message: "title must be 1–500 characters", field: "title")
+            throw ErrorReply(code: .invalidTitle, message: "title must be 1–500 characters", field: "title")
         }
         guard input.keywords.count <= 50, input.description.count <= 10_000, input.fileName.count <= 255 else {
-            throw ErrorReply(code: "invalid_metadata", message: "at most 50 keywords, 10,000-character description, 255-character file name")
+            throw ErrorReply(code: .invalidMetadata, message: "at most 50 keywords, 10,000-character description, 255-character file name")
         }
         if let years = input.retentionYears, !(1...100).contains(years) {
-            throw ErrorReply(code: "invalid_retention", message: "retentionYears must be 1–100", field: "retentionYears")
+            throw ErrorReply(code: .invalidRetention, message: "retentionYears must be 1–100", field: "retentionYears")
         }
     }
 
@@ -116,7 +116,7 @@ public struct DocumentRegistrar: Sendable {
             return (Int64(bytes.count), Array(bytes.prefix(KindChecker.headSize)))
         case .file(let url):
             guard let handle = try? FileHandle(forReadingFrom: url) else {
-                throw ErrorReply(code: "file_not_found", message: "cannot open the staged file", field: "path")
+                throw ErrorReply(code: .fileNotFound, message: "cannot open the staged file", field: "path")
             }
             defer { try? handle.close() }
             let size = try handle.seekToEnd()

@@ -10,12 +10,12 @@ public enum KindChecker {
     public static func declaredKind(kind: String?, fileName: String) throws(ErrorReply) -> DocumentKind {
         if let kind, !kind.isEmpty {
             guard let parsed = DocumentKind(named: kind) else {
-                throw ErrorReply(code: "unsupported_kind", message: "kind \(kind) is not one of the 26 accepted kinds", field: "kind")
+                throw ErrorReply(code: .unsupportedKind, message: "kind \(kind) is not one of the 26 accepted kinds", field: "kind")
             }
             return parsed
         }
         guard let parsed = DocumentKind(fileName: fileName) else {
-            throw ErrorReply(code: "unsupported_kind",
+            throw ErrorReply(code: .unsupportedKind,
                              message: "file name has no accepted extension (hwp, pdf, docx, … 26 kinds)", field: "fileName")
         }
         return parsed
@@ -25,7 +25,7 @@ public enum KindChecker {
     public static func check(_ kind: DocumentKind, head: [UInt8]) throws(ErrorReply) {
         guard !kind.family.matches(head) else { return }
         let found = ContentFamily.detect(head).map { "\($0.rawValue) content" } ?? "unrecognised content"
-        throw ErrorReply(code: "kind_mismatch",
+        throw ErrorReply(code: .kindMismatch,
                          message: "declared \(kind.rawValue) (\(kind.family.rawValue)) but the bytes are \(found)", field: "kind")
     }
 }

@@ -20,7 +20,7 @@ enum VaultHandlers {
         endpoint.handle(StoreDocumentFile.self, reply: { request, context in
             let url = URL(fileURLWithPath: request.path)
             guard request.path.hasPrefix("/") else {
-                throw ErrorReply(code: "invalid_path", message: "path must be absolute", field: "path")
+                throw ErrorReply(code: .invalidPath, message: "path must be absolute", field: "path")
             }
             let stored = try registrar.register(request.document, source: .file(url), now: context.now, in: context.db)
             logger.info("document stored", metadata: ["document": "\(stored.documentId)", "size": "\(stored.size)", "leaf": "\(stored.leafIndex)"])

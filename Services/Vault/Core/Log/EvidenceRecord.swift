@@ -71,7 +71,7 @@ public struct EvidenceRecord: Hashable, Sendable, Codable {
                 || byte == 46 || byte == 95 || byte == 58 || byte == 45
         }
         guard !id.isEmpty, id.utf8.count <= 128, allowed else {
-            throw ErrorReply(code: "invalid_id", message: "\(field) must be 1–128 characters of A-Z a-z 0-9 . _ : -", field: field)
+            throw ErrorReply(code: .invalidId, message: "\(field) must be 1–128 characters of A-Z a-z 0-9 . _ : -", field: field)
         }
     }
 }

@@ -9,7 +9,7 @@ public enum EvidenceRecorder {
         try EvidenceRecord.validate(id: evidence.noticeId, field: "noticeId")
         let document = try DocumentRecord.require(evidence.documentId, in: db)
         guard document.institution == evidence.institution else {
-            throw ErrorReply(code: "forbidden", message: "the document belongs to another institution", field: "institution")
+            throw ErrorReply(code: .forbidden, message: "the document belongs to another institution", field: "institution")
         }
         let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM notice_evidence WHERE notice_id = ? AND kind = ?",
                                        arguments: [evidence.noticeId, evidence.kind.rawValue]) ?? false
