@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Runtime
 import Testing
 
 @Suite(.serialized) struct DashboardTests {
@@ -37,6 +38,8 @@ import Testing
             #expect(page.text.contains("1,100원") || page.text.contains("1100원"))
             #expect(!page.text.lowercased().contains("<script"))
 
+            #expect(!page.text.contains("경보"), "an alarm on a calendar that covers next year")
+
             let byHeader = try await client.send(.get, "/dashboard", key: harness.auditorKey)
             #expect(byHeader.status == .ok)
             let institutionHeader = try await client.send(.get, "/dashboard", key: harness.institutionA)
@@ -46,6 +49,19 @@ import Testing
             #expect(logout.status == .seeOther)
             let after = try await client.send(.get, "/dashboard", headers: ["Cookie": cookie])
             #expect(after.status == .seeOther)
+        }
+        await harness.shutdown()
+    }
+
+    /// The calendar rules' operator alarm: within 90 days of year end, a missing next year shows
+    /// on the dashboard (the cluster's fake clock reads 2026-11-23).
+    @Test func aCalendarWithoutNextYearRaisesAnAlarm() async throws {
+        let harness = try await GatewayHarness(calendar: BusinessCalendar(holidays: [:], coveredYears: 2026...2026))
+        try await harness.withClient { client in
+            let page = try await client.send(.get, "/dashboard", key: harness.operatorKey)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("role=\"alert\""))
+            #expect(page.text.contains("공휴일 달력에 2027년이 없습니다"), "\(page.text)")
         }
         await harness.shutdown()
     }

@@ -1,5 +1,6 @@
 import Bus
 import Foundation
+import Runtime
 @testable import GatewayCore
 
 import HTTPTypes
@@ -31,8 +32,9 @@ final class GatewayHarness: Sendable {
         return configuration
     }
 
-    init(configuration: GatewayConfiguration = GatewayHarness.testConfiguration(), services: Set<String> = ["vault", "notifier", "billing", "identity", "reminder"]) async throws {
-        cluster = try TestCluster()
+    init(configuration: GatewayConfiguration = GatewayHarness.testConfiguration(), services: Set<String> = ["vault", "notifier", "billing", "identity", "reminder"],
+         calendar: BusinessCalendar? = nil) async throws {
+        cluster = try TestCluster(calendar: calendar)
         handle = GatewayHandle(configuration: configuration)
         if services.contains("vault") { try await cluster.start(FakeServices.vault()) }
         if services.contains("notifier") { try await cluster.start(FakeServices.notifier(log)) }

@@ -19,12 +19,19 @@ enum DashboardPage {
         PageLayout.page(title: title, body: """
         <h1>\(title)</h1>
         <form method="post" action="/dashboard/logout"><button type="submit">로그아웃</button></form>
+        \(alarms(snapshot.alarms))
         \(health(snapshot.health))
         \(campaigns(snapshot.campaigns))
         \(providers(snapshot.providers))
         \(queues(snapshot.queues))
         \(invoices(snapshot.invoices))
         """)
+    }
+
+    static func alarms(_ alarms: [String]) -> HTML {
+        guard !alarms.isEmpty else { return "" }
+        let items = alarms.map { "<li>\($0)</li>" as HTML }
+        return "<section class=\"card alarm\" role=\"alert\"><h2>경보</h2><ul>\(items.joined())</ul></section>"
     }
 
     static func health(_ report: HealthProbe.Report) -> HTML {

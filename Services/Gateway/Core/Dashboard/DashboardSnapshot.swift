@@ -10,6 +10,8 @@ struct DashboardSnapshot: Sendable {
     struct QueueRow: Sendable { var service: String; var outbox: Int; var deadLetters: Int }
     struct InvoiceRow: Sendable { var institution: String; var month: String; var invoice: Invoice? }
 
+    /// Operator alarms that need no service to answer (e.g. the holiday calendar running out).
+    var alarms: [String]
     var health: HealthProbe.Report
     var providers: ProviderHealthReport?
     var campaigns: [CampaignRow]
@@ -22,7 +24,17 @@ struct DashboardSnapshot: Sendable {
         async let campaigns = campaigns(dependencies)
         async let invoices = invoices(dependencies)
         let queues = (try? await queues(dependencies)) ?? []
-        return await DashboardSnapshot(health: health, providers: providers, campaigns: campaigns, queues: queues, invoices: invoices)
+        return await DashboardSnapshot(
+            alarms: alarms(dependencies), health: health, providers: providers, campaigns: campaigns, queues: queues,
+            invoices: invoices)
+    }
+
+    /// Alarms the gateway can tell by itself: a holiday calendar that lacks next year within 90
+    /// days of year end (the operator alarm of the calendar rules).
+    static func alarms(_ dependencies: GatewayDependencies) -> [String] {
+        guard let warning = dependencies.calendar.coverageWarning(at: dependencies.clock.now) else { return [] }
+        return ["공휴일 달력에 \(warning.missingYear)년이 없습니다 (\(warning.daysLeft)일 남음): "
+                + "holidays-kr.json에 추가하고(make holidays) 서비스를 다시 시작하세요."]
     }
 
     private static func campaigns(_ dependencies: GatewayDependencies) async -> [CampaignRow] {

@@ -10,6 +10,8 @@ final class GatewayDependencies: Sendable {
     let endpoint: BusEndpoint
     let store: ServiceStore
     let clock: any WallClock
+    /// The business calendar the gateway loaded (the dashboard warns when it runs out).
+    let calendar: BusinessCalendar
     let configuration: GatewayConfiguration
     let keys: GatewayKeys
     let authenticator: KeyAuthenticator
@@ -23,6 +25,7 @@ final class GatewayDependencies: Sendable {
         endpoint = environment.endpoint
         store = environment.store
         clock = environment.clock
+        calendar = environment.calendar
         self.configuration = configuration
         keys = GatewayKeys(store: environment.store)
         authenticator = KeyAuthenticator(keys: keys)
