@@ -60,6 +60,19 @@ enum FakeServices {
                 CertificateVerification(serial: request.serial, valid: request.serial == "abcd", problems: request.serial == "abcd" ? [] : ["unknown_serial"])
             }
             ep.answer(VaultKeyHistoryQuery.self) { _, _ in VaultKeyHistory(keys: [], tsaCertificatePEM: "") }
+            // Issue 19: documentA was refused a certificate once (its blob fails), and the audit says so.
+            let flag = IntegrityFlag(documentId: documentA, foundAt: at, operation: "issuance:original", code: "blob_altered",
+                                     detail: "the blob fails authentication (bytes changed on disk)")
+            ep.answer(VerifyVault.self) { request, _ in
+                if let id = request.documentId, id != documentA { throw ErrorReply(code: .notFound, message: "no document \(id)") }
+                return VaultAuditReport(documents: request.documentId == nil ? 2 : 1, leaves: 3, checkpoints: 1, certificates: 0, problems: [
+                    .init(code: "blob_altered", documentId: documentA, message: "the blob fails authentication (bytes changed on disk)"),
+                ])
+            }
+            ep.answer(VaultIntegrityQuery.self) { request, _ in
+                let findings = request.documentId == nil || request.documentId == documentA ? [flag] : []
+                return VaultIntegrityReport(flaggedDocuments: findings.count, findings: findings)
+            }
             return []
         }
     }

@@ -356,7 +356,7 @@ paths:
           $ref: '#/components/responses/Problem'
   /v1/documents/{id}/certificates:
     post:
-      summary: 'Issue an original or registration certificate'
+      summary: 'Issue an original or registration certificate. The vault re-checks the document first (blob re-hashed, row against its registration leaf, leaves against the signed tree); an altered document gets 502 integrity_failure, no certificate, and is flagged (GET /v1/vault/integrity)'
       security: [{apiKey: []}]
       x-scopes: [institution]
       parameters:
@@ -390,6 +390,85 @@ paths:
         '422':
           $ref: '#/components/responses/Problem'
         '429':
+          $ref: '#/components/responses/Problem'
+        default:
+          $ref: '#/components/responses/Problem'
+  /v1/documents/{id}/audit:
+    get:
+      summary: 'One document re-checked by the vault (blob re-hashed, row against its registration leaf, leaves against the signed tree, certificates re-verified), with the integrity findings recorded against it: {documentId, clean, audit: {documents, leaves, checkpoints, certificates, problems: [{code, documentId, message}]}, integrityFindings: [{documentId, foundAt, operation, code, detail}]}. The owner institution, or an operator'
+      security: [{apiKey: []}]
+      x-scopes: [institution, operator]
+      parameters:
+        - name: id
+          in: path
+          required: true
+          description: 'Document id'
+          schema: {type: string}
+      responses:
+        '200':
+          description: 'OK'
+          content:
+            application/json:
+              schema: {type: object}
+        '401':
+          $ref: '#/components/responses/Problem'
+        '403':
+          $ref: '#/components/responses/Problem'
+        '404':
+          $ref: '#/components/responses/Problem'
+        '502':
+          $ref: '#/components/responses/Problem'
+        '504':
+          $ref: '#/components/responses/Problem'
+        default:
+          $ref: '#/components/responses/Problem'
+  /v1/vault/audit:
+    get:
+      summary: 'The whole vault store re-checked (every blob re-hashed, every row against its leaf, the tree recomputed, every checkpoint and certificate verified); each problem names its document: {documents, leaves, checkpoints, certificates, problems: [{code, documentId, message}]}. May take seconds'
+      security: [{apiKey: []}]
+      x-scopes: [operator, auditor]
+      responses:
+        '200':
+          description: 'OK'
+          content:
+            application/json:
+              schema: {type: object}
+        '401':
+          $ref: '#/components/responses/Problem'
+        '403':
+          $ref: '#/components/responses/Problem'
+        '502':
+          $ref: '#/components/responses/Problem'
+        '504':
+          $ref: '#/components/responses/Problem'
+        default:
+          $ref: '#/components/responses/Problem'
+  /v1/vault/integrity:
+    get:
+      summary: 'Documents flagged because an issuance or destruction was refused with integrity_failure: {flaggedDocuments, findings: [{documentId, foundAt, operation, code, detail}]}'
+      security: [{apiKey: []}]
+      x-scopes: [operator, auditor]
+      parameters:
+        - name: limit
+          in: query
+          required: false
+          description: 'At most this many findings, newest first (1–1000, default 50)'
+          schema: {type: integer}
+      responses:
+        '200':
+          description: 'OK'
+          content:
+            application/json:
+              schema: {type: object}
+        '401':
+          $ref: '#/components/responses/Problem'
+        '403':
+          $ref: '#/components/responses/Problem'
+        '422':
+          $ref: '#/components/responses/Problem'
+        '502':
+          $ref: '#/components/responses/Problem'
+        '504':
           $ref: '#/components/responses/Problem'
         default:
           $ref: '#/components/responses/Problem'

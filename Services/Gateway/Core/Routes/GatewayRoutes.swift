@@ -11,6 +11,7 @@ enum GatewayRoutes {
         OnboardingRoutes(dependencies: dependencies).register(registrar)
         SimulatorRoutes(dependencies: dependencies).register(registrar)
         DocumentRoutes(dependencies: dependencies).register(registrar)
+        VaultAuditRoutes(dependencies: dependencies).register(registrar)
         BillingRoutes(dependencies: dependencies).register(registrar)
         IdentityRoutes(dependencies: dependencies).register(registrar)
         GuaranteeRoutes(dependencies: dependencies).register(registrar)

@@ -8,7 +8,7 @@ enum GatewayRegistry {
         DocumentContent.messageType, GrantAccess.messageType, AccessGranted.messageType,
         IssueCertificate.messageType, CertificateIssued.messageType, VerifyCertificate.messageType,
         CertificateVerification.messageType, VaultKeyHistoryQuery.messageType, VaultKeyHistory.messageType,
-        VerifyVault.messageType, VaultAuditReport.messageType,
+        VerifyVault.messageType, VaultAuditReport.messageType, VaultIntegrityQuery.messageType, VaultIntegrityReport.messageType,
     ]
     static let billing: [MessageType] = [
         UpsertSubscription.messageType, SubscriptionStored.messageType,
