@@ -9,5 +9,5 @@ struct Songdal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "songdal",
         abstract: "Certified electronic notices: operate, benchmark and verify a Songdal platform.",
-        subcommands: [UpCommand.self, DemoCommand.self, SendCommand.self, StatusCommand.self, CampaignCommand.self, TailCommand.self, ProbeCommand.self, BenchCommand.self, KeysCommand.self, VerifyCommand.self, IdentityCommand.self])
+        subcommands: [UpCommand.self, DemoCommand.self, SendCommand.self, StatusCommand.self, CampaignCommand.self, TailCommand.self, ProbeCommand.self, BenchCommand.self, KeysCommand.self, VerifyCommand.self, AuditCommand.self, IdentityCommand.self])
 }
