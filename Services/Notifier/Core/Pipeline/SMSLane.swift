@@ -53,7 +53,9 @@ struct SMSLane: Service {
         let nextOpening = (try? context.window.nextOpening(onOrAfter: now)) ?? now.addingTimeInterval(3600)
         var outcomes: [(Item, String, ProviderPool.Result?)] = []
         for item in items {
-            if item.purpose == .reminder, let state = item.noticeState, NoticeState(rawValue: state)?.isFinal == true {
+            // No reminder for a notice in an end state, nor for one whose stored state this build
+            // cannot read (NoticeLifecycle sets such a notice aside as a typed error; never a guess).
+            if item.purpose == .reminder, let state = item.noticeState, NoticeState(rawValue: state)?.isFinal ?? true {
                 outcomes.append((item, "skipped", nil))
             } else if item.purpose.windowBound, !windowOpen, !item.sandbox {
                 outcomes.append((item, "deferred", nil))
