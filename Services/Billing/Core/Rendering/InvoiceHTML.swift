@@ -1,3 +1,4 @@
+import Formats
 import Foundation
 import Schema
 
@@ -30,19 +31,6 @@ public enum InvoiceHTML {
             """
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// The platform's one escaper (Formats).
+    static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 }

@@ -1,3 +1,5 @@
+import Formats
+
 /// A fragment of HTML whose interpolations are escaped unless they are themselves `HTML`: the
 /// only way to put a value into a page, so no value can be forgotten.
 ///
@@ -23,21 +25,8 @@ struct HTML: ExpressibleByStringInterpolation, CustomStringConvertible, Sendable
         mutating func appendInterpolation<T: CustomStringConvertible>(_ value: T) { raw += HTML.escape(value.description) }
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
-    }
+    /// The platform's one escaper (Formats).
+    static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 }
 
 extension Array where Element == HTML {

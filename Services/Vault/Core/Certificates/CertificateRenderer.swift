@@ -1,5 +1,6 @@
-import Schema
+import Formats
 import Foundation
+import Schema
 
 /// The printable form of a certificate (VA-6): one self-contained HTML page.
 public enum CertificateRenderer {
@@ -51,18 +52,6 @@ public enum CertificateRenderer {
 
     static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// The platform's one escaper (Formats).
+    static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 }
