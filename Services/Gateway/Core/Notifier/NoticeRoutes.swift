@@ -30,6 +30,13 @@ struct NoticeRoutes {
             guard (body.ci == nil) != (body.phone == nil) else {
                 throw Problem.invalid("missing_recipient", "give exactly one of ci and phone", field: "ci")
             }
+            // The platform's one CI and mobile number rules (Schema), answered here before the bus.
+            if let ci = body.ci, CI(ci) == nil {
+                throw Problem.invalid("invalid_ci", "a CI is 88 characters of base64", field: "ci")
+            }
+            if let phone = body.phone, MobileNumber(phone) == nil {
+                throw Problem.invalid("invalid_phone", "not a Korean mobile number", field: "phone")
+            }
             let accepted = try await dependencies.ask(SubmitNotice(
                 institution: try context.institution(), ci: body.ci, phone: body.phone, title: body.title,
                 coverText: body.coverText, documentId: body.documentId, readDeadline: body.readDeadline,
