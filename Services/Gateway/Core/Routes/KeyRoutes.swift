@@ -33,7 +33,7 @@ struct KeyRoutes {
                                                  institution: body.institution, sandbox: sandbox), status: .created)
         }
         routes.add(.delete, "/v1/keys/{keyId}", .operator) { _, context in
-            guard try dependencies.keys.revoke(keyId: try context.parameter("keyId"), now: dependencies.clock.now) else {
+            guard try dependencies.authenticator.revoke(keyId: try context.parameter("keyId"), now: dependencies.clock.now) else {
                 throw Problem.notFound("key")
             }
             return Response(status: .noContent)
