@@ -335,6 +335,44 @@ struct LifecycleBench {
     }
 }
 
+/// A store written before the lifecycle gets its transitions from the timestamp columns.
+@Suite struct LifecycleMigrationTests {
+    @Test func olderNoticesGetTheirTransitions() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lifecycle-v2-\(UUID().uuidString)")
+        let old = try ServiceStore(directory: folder, service: "notifier", migrations: [NotifierMigrations.v1, NotifierMigrations.v2])
+        try old.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO notice (institution, phone, title, cover, document_id, channel_pref, state, channel, provider,
+                                    accepted_at, scheduled_at, sending_at, sent_at, delivered_at, watch_at, attempts)
+                VALUES ('kb', '01012345678', 't', 'c', 'doc-1', 'rcs', 'delivered', 'RCS', 'sim-kt', 1000, 1000, 1000, 1001, 1002, 90000, 1);
+                INSERT INTO notice (institution, phone, title, cover, document_id, channel_pref, state, reason, accepted_at, final_at)
+                VALUES ('kb', '01012345679', 't', 'c', 'doc-1', 'rcs', 'unreachable', 'no_subscriber', 2000, 2005);
+                INSERT INTO notice (institution, phone, title, cover, document_id, channel_pref, state, accepted_at, due_at)
+                VALUES ('kb', '01012345670', 't', 'c', 'doc-1', 'rcs', 'accepted', 3000, 3000);
+                """)
+        }
+        let store = try ServiceStore(directory: folder, service: "notifier", migrations: NotifierMigrations.all)
+        let (transitions, stateAt) = try store.pool.read { db in
+            (try [1, 2, 3].map { try NoticeTimelineStore.transitions(of: $0, in: db).map(\.state) },
+             try [1, 2, 3].map { try NoticeRow.fetch($0, in: db)?.stateAtMillis })
+        }
+        #expect(transitions == [["scheduled", "sending", "sent", "delivered"], ["unreachable"], []])
+        #expect(stateAt == [1002, 2005, nil])
+        // And the lifecycle takes them on from there.
+        let lifecycle = NoticeLifecycle(ids: NoticeIDs(tag: "nt"), logger: Logger(label: "lifecycle-test"))
+        let outbox = OutboxWriter(source: "notifier/1", registry: NotifierService.registry, now: { Date() })
+        let notice = try #require(try store.pool.read { db in try NoticeRow.fetch(1, in: db) })
+        let read = try store.pool.write { db in
+            var batch = lifecycle.batch(db)
+            defer { _ = try? batch.commit(outbox) }
+            return try batch.move(notice, to: .read, cause: .firstView, at: Date(timeIntervalSince1970: 0.5))
+        }
+        #expect(read.refusal == nil)
+        let readAt = try store.pool.read { db in try NoticeRow.fetch(1, in: db)?.readAt }
+        #expect(readAt == Date(timeIntervalSince1970: 1.002))
+    }
+}
+
 /// The same rules through the running notifier (TestCluster, fake clock).
 @Suite(.serialized) struct LifecycleClusterTests {
     /// Every carrier down: the campaign's notices wait for their retry; the campaign is cancelled;
