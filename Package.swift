@@ -86,7 +86,7 @@ var targets: [Target] = [
 
 serviceTarget("Identity", dependencies: ["SongdalCrypto"])
 serviceTarget("Vault", dependencies: ["SongdalCrypto"])
-serviceTarget("Billing", dependencies: ["ZeroMQ"])
+serviceTarget("Billing", dependencies: ["ZeroMQ", metrics])
 serviceTarget("Reminder")
 serviceTarget("Notifier", dependencies: ["SongdalCrypto", "ZeroMQ"])
 serviceTarget(

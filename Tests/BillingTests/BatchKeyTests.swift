@@ -18,13 +18,13 @@ struct BatchKeyTests {
         var events = (0..<250).map { usage("acme", .noticeSent, 1, at: at, id: "s-\($0)") }
         events[120] = usage("acme", .noticeSent, 1, at: at, id: "s-110")              // repeat within the same chunk
         events[230] = usage("acme", .noticeSent, 1, at: at, id: "s-5")                // repeat across chunks
-        events[60] = usage("ghost", .noticeSent, 1, at: at, id: "g-1")                // refused, not recorded
+        events[60] = usage("ghost", .noticeSent, 1, at: at, id: "g-1")                // parked (BI-6), not recorded
         events[61] = usage("acme", .noticeRead, 1, at: at, id: "r-1", reference: "N1")
         events[199] = usage("acme", .noticeRead, 1, at: at, id: "r-2", reference: "N1") // same notice: one read
         let outcome = try fixture.record(events)
-        // 250 − s-7 (earlier batch) − s-110 again − s-5 again − r-2 (same notice) − ghost.
+        // 250 − s-7 (earlier batch) − s-110 again − s-5 again − r-2 (same notice) − ghost (parked).
         #expect(outcome.duplicates == 4)
-        #expect(outcome.rejected.map(\.eventId) == ["g-1"])
+        #expect(outcome.rejected.isEmpty && outcome.parked == 1)
         #expect(outcome.applied == 245)
 
         let summary = try fixture.store.pool.read { db in try UsageSummaries.summary(institution: "acme", month: "2026-11", in: db) }
@@ -38,6 +38,6 @@ struct BatchKeyTests {
 
         // The whole batch again: nothing new.
         let again = try fixture.record(events)
-        #expect(again.applied == 0 && again.duplicates == 249 && again.rejected.count == 1)
+        #expect(again.applied == 0 && again.duplicates == 250 && again.parked == 0 && again.rejected.isEmpty)
     }
 }

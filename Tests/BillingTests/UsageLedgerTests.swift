@@ -50,7 +50,10 @@ struct UsageLedgerTests {
             usage("acme", .noticeSent, 1, at: kst("2026-11-10"), id: "d"),
         ])
         #expect(outcome.applied == 1)
-        #expect(outcome.rejected.map(\.error.code) == [.unknownInstitution, .negativeQuantity, .missingEventId])
+        // An institution without a subscription is parked, not refused (BI-6, `ParkingTests`).
+        #expect(outcome.parked == 1)
+        #expect(outcome.rejected.map(\.error.code) == [.negativeQuantity, .missingEventId])
+        #expect(try fixture.record([usage("", .noticeSent, 1, at: kst("2026-11-10"), id: "e")]).rejected.map(\.error.code) == [.unknownInstitution])
         #expect(BillingError.unknownInstitution("ghost").reply.field == "institution")
     }
 

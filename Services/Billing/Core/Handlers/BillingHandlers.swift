@@ -16,6 +16,12 @@ struct BillingHandlers: Sendable {
         endpoint.handle(RecordUsagePayload.self) { _, context in
             let events = try RecordUsagePayload.events(in: context.envelope.payload)
             let outcome = try typed { try UsageLedger.record(events, receivedAt: context.now, in: context.db) }
+            if outcome.parked > 0 {
+                try UsageParking.report(in: context.db)
+                logger.warning("usage parked: institution without subscription", metadata: [
+                    "count": "\(outcome.parked)", "from": "\(context.envelope.header.source)",
+                ])
+            }
             if !outcome.rejected.isEmpty {
                 let codes = Set(outcome.rejected.map(\.error.code.rawValue)).sorted().joined(separator: ",")
                 logger.warning("usage events rejected", metadata: [
@@ -27,7 +33,15 @@ struct BillingHandlers: Sendable {
         endpoint.handle(UpsertSubscription.self, reply: { command, context in
             try typed {
                 let subscription = try Subscription(command, tierCount: tierCount)
-                try SubscriptionStore.upsert(subscription, at: context.now, in: context.db)
+                // BI-6: usage that waited for this subscription is billed now, in this transaction.
+                let released = try SubscriptionStore.upsert(subscription, at: context.now, in: context.db)
+                if released.applied + released.duplicates + released.rejected.count > 0 {
+                    try UsageParking.report(in: context.db)
+                    logger.info("parked usage billed", metadata: [
+                        "institution": "\(subscription.institution)", "applied": "\(released.applied)",
+                        "duplicates": "\(released.duplicates)", "rejected": "\(released.rejected.count)",
+                    ])
+                }
                 return SubscriptionStored(subscription: subscription.command)
             }
         })

@@ -43,5 +43,7 @@ enum BillingMigrations {
                     PRIMARY KEY (item, effective_from)) WITHOUT ROWID;
                 """)
         },
+        // BI-6: usage of an institution without a subscription waits here instead of being dropped.
+        Migration("billing-v2-usage-parked") { db in try UsageParking.migrate(db) },
     ]
 }

@@ -5,7 +5,10 @@ import Schema
 
 /// Reads and writes subscriptions in the billing store.
 public enum SubscriptionStore {
-    public static func upsert(_ subscription: Subscription, at now: Date, in db: Database) throws {
+    /// Stores the subscription and, in the same transaction, bills the usage parked while the
+    /// institution had none (BI-6); returns what that release recorded.
+    @discardableResult
+    public static func upsert(_ subscription: Subscription, at now: Date, in db: Database) throws -> UsageOutcome {
         try db.execute(sql: """
             INSERT INTO subscription (institution, plan, joined_on, ends_on, extra_ids, discount_percent, fixed_tier, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -15,6 +18,7 @@ public enum SubscriptionStore {
             """, arguments: [subscription.institution, subscription.plan.rawValue, subscription.joinedOn.description,
                              subscription.endsOn?.description, subscription.extraIDs, subscription.discountPercent,
                              subscription.fixedNoticeTier, Int64(now.timeIntervalSince1970 * 1000)])
+        return try UsageParking.release(institution: subscription.institution, at: now, in: db)
     }
 
     public static func fetch(_ institution: String, in db: Database) throws -> Subscription? {

@@ -6,8 +6,9 @@ import Schema
 /// Records usage events exactly once by event id (BI-4) and keeps the running aggregates the
 /// invoices read, in the caller's transaction (the inbox's, for `RecordUsage`).
 ///
-/// A bad event (unknown institution, negative quantity, no id) is refused alone with its typed
-/// error and kept in `usage_rejection`; the good events of the same batch are recorded.
+/// A bad event (no institution, negative quantity, no id) is refused alone with its typed
+/// error and kept in `usage_rejection`; the good events of the same batch are recorded. An event
+/// whose institution has no subscription yet is parked (`UsageParking`, BI-6), not refused.
 public enum UsageLedger {
     /// Checks what can be checked without the store.
     public static func validate(_ event: UsageEvent) throws(BillingError) {
@@ -59,6 +60,12 @@ public enum UsageLedger {
             let route: Route
             switch planned {
             case .failure(let error):
+                // BI-6: an institution without a subscription (yet) is no reason to lose usage:
+                // the event waits in `usage_parked` and is billed when the subscription appears.
+                if case .unknownInstitution = error, !event.institution.isEmpty {
+                    if try UsageParking.park(event, reason: error.code, at: receivedAt, in: db) { outcome.parked += 1 } else { outcome.duplicates += 1 }
+                    continue
+                }
                 outcome.rejected.append(.init(eventId: event.eventId, error: error))
                 try reject(event, error, at: receivedAt, in: db)
                 continue

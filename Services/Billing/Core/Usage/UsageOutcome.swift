@@ -6,6 +6,8 @@ public struct UsageOutcome: Sendable, Equatable {
     public var duplicates = 0
     /// Events refused, with their typed error; kept in `usage_rejection` for operators.
     public var rejected: [Rejection] = []
+    /// Events of an institution without a subscription, kept in `usage_parked` until it subscribes (BI-6).
+    public var parked = 0
 
     public struct Rejection: Sendable, Equatable {
         public var eventId: String
