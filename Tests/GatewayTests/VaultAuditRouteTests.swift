@@ -34,6 +34,25 @@ import Testing
         await harness.shutdown()
     }
 
+    @Test func checkpointsAndConsistencyProofsAreOpen() async throws {
+        let harness = try await GatewayHarness()
+        try await harness.withClient { client in
+            let list = try await client.send(.get, "/v1/vault/checkpoints?fromSize=0&limit=10")
+            #expect(list.status == .ok)
+            let body = try list.json()
+            #expect(body["logSize"] as? Int == 4)
+            #expect((body["checkpoints"] as? [[String: Any]])?.first?["size"] as? Int == 3)
+            let proof = try await client.send(.get, "/v1/vault/consistency?first=3&second=4")
+            #expect(proof.status == .ok)
+            #expect(try proof.json()["proof"] as? [String] == ["cc"])
+            #expect(try await client.send(.get, "/v1/vault/consistency?first=3").problemCode == "missing_field")
+            #expect(try await client.send(.get, "/v1/vault/consistency?first=-1&second=2").problemCode == "invalid_field")
+            #expect(try await client.send(.get, "/v1/vault/consistency?first=1&second=9").problemCode == "invalid_tree_size")
+            #expect(try await client.send(.get, "/v1/vault/checkpoints?limit=0").problemCode == "invalid_field")
+        }
+        await harness.shutdown()
+    }
+
     @Test func aDocumentAuditIsForItsOwnerOrAnOperator() async throws {
         let harness = try await GatewayHarness()
         try await harness.withClient { client in

@@ -28,7 +28,7 @@ struct ErrorCodeTests {
         (.documentTooLarge, 413), (.fileChanged, 422), (.invalidTitle, 422), (.invalidMetadata, 422),
         (.invalidRetention, 422), (.fileNotFound, 404), (.alreadyDestroyed, 409), (.legalHold, 409),
         (.retentionNotExpired, 409), (.invalidExpiry, 422), (.notDestroyed, 422), (.missingNotice, 422),
-        (.noDeliveryEvidence, 422), (.benchmarkAuditFailed, 502), (.benchmarkVerifyFailed, 502),
+        (.noDeliveryEvidence, 422), (.invalidTreeSize, 422), (.benchmarkAuditFailed, 502), (.benchmarkVerifyFailed, 502),
         // Notifier
         (.noticeNotFound, 404), (.campaignNotFound, 404), (.idempotencyConflict, 409), (.invalidIdempotencyKey, 422),
         (.missingRecipient, 422), (.emptyTitle, 422), (.titleTooLong, 422), (.emptyCover, 422), (.emptyText, 422),

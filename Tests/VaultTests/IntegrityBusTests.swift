@@ -63,3 +63,39 @@ import Testing
         #expect(try await gateway.request(VaultIntegrityQuery(documentId: intact.documentId)).flaggedDocuments == 0)
     }
 }
+
+/// The log's checkpoints and consistency proofs (VA-4): what an auditor needs to check
+/// append-only growth without an export of the store.
+@Suite struct LogQueryTests {
+    @Test func checkpointsListAndConsistencyProofsVerify() throws {
+        let fixture = try VaultFixture()
+        for marker in ["a", "b", "c", "d", "e"] {
+            try fixture.register(VaultFixture.pdf(marker))
+            try fixture.store.pool.write { db in _ = try fixture.vault.checkpoints.checkpoint(now: fixture.clock.now, in: db) }
+        }
+        let list = try fixture.store.pool.read { db in try LogQueries.checkpoints(VaultCheckpointsQuery(fromSize: 2, limit: 10), in: db) }
+        #expect(list.logSize == 5)
+        #expect(list.checkpoints.map(\.size) == [2, 3, 4, 5])
+        let key = try #require(fixture.vault.keys.publicKeys[list.checkpoints[0].keyId])
+        for entry in list.checkpoints {
+            let note = "\(entry.origin)\n\(entry.size)\n\(entry.root)\n"
+            #expect(key.isValidSignature([UInt8](Data(base64Encoded: entry.signature) ?? Data()), for: Array(note.utf8)))
+        }
+        for (older, newer) in [(2, 5), (3, 4), (2, 3), (4, 5)] {
+            let proof = try fixture.store.pool.read { db in try LogQueries.consistency(VaultConsistencyQuery(first: older, second: newer), in: db) }
+            let firstEntry = try #require(list.checkpoints.first { $0.size == older })
+            let secondEntry = try #require(list.checkpoints.first { $0.size == newer })
+            let firstRoot = [UInt8](Data(base64Encoded: firstEntry.root) ?? Data())
+            let secondRoot = [UInt8](Data(base64Encoded: secondEntry.root) ?? Data())
+            #expect(Hex.encode(firstRoot) == proof.firstRoot && Hex.encode(secondRoot) == proof.secondRoot)
+            try MerkleVerifier.verifyConsistency(first: older, second: newer, firstRoot: firstRoot, secondRoot: secondRoot,
+                                                 proof: proof.proof.compactMap { Hex.decode($0) })
+        }
+        #expect(throws: ErrorReply.self) {
+            try fixture.store.pool.read { db in try LogQueries.consistency(VaultConsistencyQuery(first: 3, second: 6), in: db) }
+        }
+        #expect(throws: ErrorReply.self) {
+            try fixture.store.pool.read { db in try LogQueries.consistency(VaultConsistencyQuery(first: 4, second: 3), in: db) }
+        }
+    }
+}

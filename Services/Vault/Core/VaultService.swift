@@ -18,7 +18,8 @@ public enum VaultService: ServiceDefinition {
         LegalHoldState.messageType, IssueCertificate.messageType, CertificateIssued.messageType,
         VerifyCertificate.messageType, CertificateVerification.messageType, VaultKeyHistoryQuery.messageType,
         VaultKeyHistory.messageType, VerifyVault.messageType, VaultAuditReport.messageType, VaultEvidence.messageType, VaultEvidenceBatch.messageType,
-        VaultIntegrityQuery.messageType, VaultIntegrityReport.messageType, RecordUsage.messageType,
+        VaultIntegrityQuery.messageType, VaultIntegrityReport.messageType, VaultCheckpointsQuery.messageType, VaultCheckpointList.messageType,
+        VaultConsistencyQuery.messageType, VaultConsistencyProof.messageType, RecordUsage.messageType,
     ])
 
     public static func build(_ environment: ServiceEnvironment) async throws -> [any Service] {
@@ -30,6 +31,7 @@ public enum VaultService: ServiceDefinition {
                                      clock: environment.clock)
         VaultHandlers.register(on: environment.endpoint, vault: vault, logger: environment.logger)
         EvidenceBatchHandler.register(on: environment.endpoint, logger: environment.logger)
+        LogQueries.register(on: environment.endpoint)
         return [
             StorageMeter(endpoint: environment.endpoint, clock: environment.clock, logger: environment.logger),
             CheckpointService(vault: vault, store: environment.store, clock: environment.clock, logger: environment.logger),

@@ -42,6 +42,8 @@ extension ErrorCode {
     public static let missingNotice = ErrorCode("missing_notice", .invalid)
     /// A delivery certificate for a notice without delivery evidence.
     public static let noDeliveryEvidence = ErrorCode("no_delivery_evidence", .invalid)
+    /// A checkpoint or consistency-proof request with tree sizes out of order or beyond the log.
+    public static let invalidTreeSize = ErrorCode("invalid_tree_size", .invalid)
     /// `songdal bench vault`: the audit after the run found problems.
     public static let benchmarkAuditFailed = ErrorCode("benchmark_audit_failed", .failure)
     /// `songdal bench vault`: certificates failed to verify.
@@ -51,6 +53,6 @@ extension ErrorCode {
         invalidId, unsupportedKind, kindMismatch, blobWriteFailed, documentDestroyed, tooLargeForBus, integrityFailure,
         emptyDocument, documentTooLarge, fileChanged, invalidTitle, invalidMetadata, invalidRetention, fileNotFound,
         alreadyDestroyed, legalHold, retentionNotExpired, invalidExpiry, notDestroyed, missingNotice, noDeliveryEvidence,
-        benchmarkAuditFailed, benchmarkVerifyFailed,
+        invalidTreeSize, benchmarkAuditFailed, benchmarkVerifyFailed,
     ]
 }

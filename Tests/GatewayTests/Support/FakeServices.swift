@@ -73,6 +73,16 @@ enum FakeServices {
                 let findings = request.documentId == nil || request.documentId == documentA ? [flag] : []
                 return VaultIntegrityReport(flaggedDocuments: findings.count, findings: findings)
             }
+            ep.answer(VaultCheckpointsQuery.self) { request, _ in
+                VaultCheckpointList(checkpoints: request.fromSize > 3 ? [] : [
+                    VaultCheckpointEntry(origin: "songdal.vault/log/v1", size: 3, root: Data(repeating: 1, count: 32).base64EncodedString(),
+                                         keyId: "k1", signature: "c2ln", timeStampToken: "dHN0", signedAt: at),
+                ], logSize: 4)
+            }
+            ep.answer(VaultConsistencyQuery.self) { request, _ in
+                guard request.second <= 4 else { throw ErrorReply(code: .invalidTreeSize, message: "beyond the log") }
+                return VaultConsistencyProof(first: request.first, second: request.second, firstRoot: "aa", secondRoot: "bb", proof: ["cc"])
+            }
             return []
         }
     }

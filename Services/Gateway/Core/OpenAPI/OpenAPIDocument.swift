@@ -472,6 +472,60 @@ paths:
           $ref: '#/components/responses/Problem'
         default:
           $ref: '#/components/responses/Problem'
+  /v1/vault/checkpoints:
+    get:
+      summary: 'The evidence log''s signed checkpoints, oldest first: {checkpoints: [{origin, size, root (base64), keyId, signature (base64), timeStampToken (base64 DER), signedAt}], logSize}; the signed note layout is in the auditor guide §2'
+      security: []
+      parameters:
+        - name: fromSize
+          in: query
+          required: false
+          description: 'Smallest tree size to list (default 0)'
+          schema: {type: integer}
+        - name: limit
+          in: query
+          required: false
+          description: 'At most this many (1–1000, default 100)'
+          schema: {type: integer}
+      responses:
+        '200':
+          description: 'OK'
+          content:
+            application/json:
+              schema: {type: object}
+        '400':
+          $ref: '#/components/responses/Problem'
+        '422':
+          $ref: '#/components/responses/Problem'
+        default:
+          $ref: '#/components/responses/Problem'
+  /v1/vault/consistency:
+    get:
+      summary: 'RFC 9162 consistency proof between the trees of first and second leaves: {first, second, firstRoot, secondRoot (hex), proof: [hex]}; check it against two signed checkpoints'
+      security: []
+      parameters:
+        - name: first
+          in: query
+          required: true
+          description: 'Size of the older tree'
+          schema: {type: integer}
+        - name: second
+          in: query
+          required: true
+          description: 'Size of the newer tree (at most the log size)'
+          schema: {type: integer}
+      responses:
+        '200':
+          description: 'OK'
+          content:
+            application/json:
+              schema: {type: object}
+        '400':
+          $ref: '#/components/responses/Problem'
+        '422':
+          $ref: '#/components/responses/Problem'
+        default:
+          $ref: '#/components/responses/Problem'
   /v1/notices:
     post:
       summary: 'Submit a certified notice (202; a replay with the same Idempotency-Key answers 200)'

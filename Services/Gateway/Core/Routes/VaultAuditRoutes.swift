@@ -22,6 +22,18 @@ struct VaultAuditRoutes {
         var integrityFindings: [IntegrityFlag]
     }
 
+    /// A whole number from the query string, or `default` when absent (required when nil).
+    static func integer(_ text: String?, field: String, default fallback: Int?, range: ClosedRange<Int>) throws -> Int {
+        guard let text else {
+            guard let fallback else { throw Problem.invalid("missing_field", "\(field) is required (query parameter)", field: field) }
+            return fallback
+        }
+        guard let value = Int(text), range.contains(value) else {
+            throw Problem.invalid("invalid_field", "\(field) must be a whole number in \(range.lowerBound)…\(range.upperBound)", field: field)
+        }
+        return value
+    }
+
     func register(_ routes: RouteRegistrar) {
         let dependencies = self.dependencies
         let timeout = auditTimeoutMilliseconds
@@ -37,6 +49,19 @@ struct VaultAuditRoutes {
                 limit = value
             }
             return try Responses.json(try await dependencies.ask(VaultIntegrityQuery(limit: limit)))
+        }
+        // Hashes and sizes only (VA-4): open, like the keys, so anyone can follow the log.
+        routes.add(.get, "/v1/vault/checkpoints", .open) { request, _ in
+            let query = request.uri.queryParameters
+            let from = try Self.integer(query.get("fromSize"), field: "fromSize", default: 0, range: 0...Int(Int32.max))
+            let limit = try Self.integer(query.get("limit"), field: "limit", default: 100, range: 1...1_000)
+            return try Responses.json(try await dependencies.ask(VaultCheckpointsQuery(fromSize: from, limit: limit)))
+        }
+        routes.add(.get, "/v1/vault/consistency", .open) { request, _ in
+            let query = request.uri.queryParameters
+            let first = try Self.integer(query.get("first"), field: "first", default: nil, range: 0...Int(Int32.max))
+            let second = try Self.integer(query.get("second"), field: "second", default: nil, range: 0...Int(Int32.max))
+            return try Responses.json(try await dependencies.ask(VaultConsistencyQuery(first: first, second: second)))
         }
         routes.add(.get, "/v1/documents/{id}/audit", .institutionOrOperator) { _, context in
             let id = try context.parameter("id")

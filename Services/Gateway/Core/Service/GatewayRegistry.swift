@@ -9,6 +9,7 @@ enum GatewayRegistry {
         IssueCertificate.messageType, CertificateIssued.messageType, VerifyCertificate.messageType,
         CertificateVerification.messageType, VaultKeyHistoryQuery.messageType, VaultKeyHistory.messageType,
         VerifyVault.messageType, VaultAuditReport.messageType, VaultIntegrityQuery.messageType, VaultIntegrityReport.messageType,
+        VaultCheckpointsQuery.messageType, VaultCheckpointList.messageType, VaultConsistencyQuery.messageType, VaultConsistencyProof.messageType,
     ]
     static let billing: [MessageType] = [
         UpsertSubscription.messageType, SubscriptionStored.messageType,
