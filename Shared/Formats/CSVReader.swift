@@ -261,9 +261,10 @@ public struct CSVReader: Sendable {
             try emitError(error, end: end, emit)
             return
         }
-        let record = CSVRecord(line: recordLine, nextLine: nextLine, endOffset: end, bytes: buffer, ends: ends, error: nil)
-        reset()
-        try emit(record)
+        // Emitted before the buffers are cleared: the record shares them, and clearing them while
+        // it lives would copy them (an allocation per record).
+        defer { reset() }
+        try emit(CSVRecord(line: recordLine, nextLine: nextLine, endOffset: end, bytes: buffer, ends: ends, error: nil))
     }
 
     private mutating func emitError(_ error: CSVError, end: Int64, _ emit: (CSVRecord) throws -> Void) rethrows {
