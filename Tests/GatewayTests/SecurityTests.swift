@@ -97,7 +97,7 @@ import Testing
         #expect(!stored.contains(harness.institutionA))
         #expect(stored.allSatisfy { $0.count == 64 })
         try await harness.withClient { client in
-            let created = try await client.send(.post, "/v1/keys", key: harness.operatorKey, body: #"{"scope":"institution","institution":"inst-c"}"#)
+            let created = try await client.send(.post, "/v1/keys", key: harness.operatorKey, body: #"{"scope":"institution","institution":"inst-a"}"#)
             #expect(created.status == .created)
             let keyId = try #require(try created.json()["keyId"] as? String)
             #expect(try await client.send(.delete, "/v1/keys/\(keyId)", key: harness.operatorKey).status == .noContent)

@@ -68,6 +68,8 @@ final class PlatformFixture: Sendable {
 
         // Keys: an operator key seeded on the gateway's store, the institution's issued over HTTP.
         operatorKey = try gateway.createKey(institution: nil, scope: .operator, label: "system-test operator")
+        // The gateway issues institution keys only for institutions it knows; billing is subscribed below.
+        try gateway.registerInstitution(Self.institution)
         let created = try await http.postJSON("/v1/keys", ["scope": "institution", "institution": Self.institution, "label": "walk"],
                                               key: operatorKey)
         try #require(created.status == 201, "POST /v1/keys: \(created)")

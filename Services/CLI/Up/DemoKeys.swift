@@ -19,6 +19,9 @@ struct DemoKeys: Codable, Sendable {
     static func loadOrSeed(layout: PlatformLayout) throws -> DemoKeys {
         let file = layout.keys.appending(path: "demo-api-keys.json")
         if let data = try? Data(contentsOf: file), var keys = try? JSONDecoder().decode(DemoKeys.self, from: data) {
+            // Known to the gateway (issue 20: institution keys only for known institutions); the demo
+            // onboards it (billing subscription) before it uses the keys. Idempotent.
+            try GatewayKeys(directory: layout.data).registerInstitution(keys.institution)
             guard keys.sandboxKey == nil else { return keys }
             keys.sandboxKey = try GatewayKeys(directory: layout.data).create(
                 institution: keys.institution, scope: .institution, label: "songdal up demo (sandbox)", sandbox: true)
@@ -26,6 +29,7 @@ struct DemoKeys: Codable, Sendable {
             return keys
         }
         let gateway = try GatewayKeys(directory: layout.data)
+        try gateway.registerInstitution(demoInstitution)
         let keys = DemoKeys(
             institution: demoInstitution,
             institutionKey: try gateway.create(institution: demoInstitution, scope: .institution, label: "songdal up demo"),

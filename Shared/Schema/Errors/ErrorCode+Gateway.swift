@@ -49,11 +49,22 @@ extension ErrorCode {
     public static let rateLimited = ErrorCode("rate_limited", .rateLimited)
     /// The upload could not be staged: the gateway itself failed.
     public static let stagingFailed = ErrorCode("staging_failed", .internalError)
+    /// An institution key for an institution that was never onboarded (`POST /v1/institutions`).
+    public static let institutionNotOnboarded = ErrorCode("institution_not_onboarded", .invalid)
+    /// Re-onboarding an institution with another plan or `joinedOn`; `field` names which.
+    public static let onboardingConflict = ErrorCode("onboarding_conflict", .conflict)
+    /// A `joinedOn` after today (KST, by the gateway's clock).
+    public static let dateInFuture = ErrorCode("date_in_future", .invalid)
+    /// A text field with a NUL byte or invalid UTF-8 (X-7: refused, never altered); `field` names it.
+    public static let invalidText = ErrorCode("invalid_text", .invalid)
+    /// A text field longer than its limit (X-7: refused, never truncated); `field` names it.
+    public static let tooLong = ErrorCode("too_long", .invalid)
 
     static let gateway: [ErrorCode] = [
         sandboxNotAllowed, institutionRequired, institutionNotAllowed, routeNotFound, bodyTooLarge, methodNotAllowed,
         upstreamTimeout, serviceUnavailable, badUpstreamReply, malformedJSON, invalidField, emptyBody, invalidEncoding,
         invalidParameter, invalidCertificateKind, invalidSerial, invalidMonth, invalidFormat, missingAPIKey,
         invalidAPIKey, insufficientScope, sandboxKeyNotAllowed, rateLimited, stagingFailed,
+        institutionNotOnboarded, onboardingConflict, dateInFuture, invalidText, tooLong,
     ]
 }

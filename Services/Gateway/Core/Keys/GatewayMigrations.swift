@@ -43,5 +43,21 @@ enum GatewayMigrations {
         Migration("gateway-v2-sandbox-keys") { db in
             try db.execute(sql: "ALTER TABLE api_key ADD COLUMN sandbox INTEGER NOT NULL DEFAULT 0")
         },
+        // Institutions the gateway knows (issue 20): institution keys only for these. `plan` and
+        // `joined_on` are set by onboarding (they cannot move silently afterwards); a row without
+        // them was registered without a subscription (`songdal up` seeding, keys made before this
+        // table, which are backfilled here).
+        Migration("gateway-v3-institutions") { db in
+            try db.execute(sql: """
+                CREATE TABLE institution (
+                    id TEXT PRIMARY KEY,
+                    plan TEXT,
+                    joined_on TEXT,
+                    registered_at INTEGER NOT NULL
+                );
+                INSERT OR IGNORE INTO institution (id, registered_at)
+                    SELECT DISTINCT institution, 0 FROM api_key WHERE institution IS NOT NULL;
+                """)
+        },
     ]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Schema
 
 /// Operators issue and revoke API keys.
 struct KeyRoutes {
@@ -27,6 +28,11 @@ struct KeyRoutes {
         routes.add(.post, "/v1/keys", .operator) { request, _ in
             let body = try await RequestBodies.json(CreateKey.self, from: request, limit: dependencies.configuration.maxJSONBytes)
             let sandbox = body.sandbox ?? false
+            if body.scope == .institution, let institution = body.institution, !institution.isEmpty,
+               try dependencies.keys.institution(institution) == nil {
+                throw ErrorReply(code: .institutionNotOnboarded, message: "institution was never onboarded (POST /v1/institutions first)",
+                                 field: "institution")
+            }
             let key = try dependencies.keys.create(institution: body.institution, scope: body.scope, label: body.label ?? "",
                                                    now: dependencies.clock.now, sandbox: sandbox)
             return try Responses.json(CreatedKey(keyId: GatewayKeys.keyId(of: key), key: key, scope: body.scope,

@@ -37,14 +37,44 @@ struct OnboardingRoutes {
             let body = try await RequestBodies.json(Body.self, from: request, limit: dependencies.configuration.maxJSONBytes)
             let id = body.institution.trimmingCharacters(in: .whitespaces)
             guard !id.isEmpty, id.count <= 128, id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-                throw Problem.invalid("invalid_field", "institution: 1–128 letters, digits, '-', '_' or '.'", field: "institution")
+                throw Problem.invalid(.invalidField, "institution: 1–128 letters, digits, '-', '_' or '.'", field: "institution")
             }
-            let joinedOn = body.joinedOn ?? KST.localDate(of: dependencies.clock.now).description
-            guard LocalDate(joinedOn) != nil else {
-                throw Problem.invalid("invalid_field", "joinedOn must be a date YYYY-MM-DD", field: "joinedOn")
+            let today = KST.localDate(of: dependencies.clock.now)
+            var asked: LocalDate?
+            if let text = body.joinedOn {
+                guard let date = LocalDate(text) else {
+                    throw Problem.invalid(.invalidField, "joinedOn must be a date YYYY-MM-DD", field: "joinedOn")
+                }
+                guard date <= today else {
+                    throw ErrorReply(code: .dateInFuture, message: "joinedOn is after today (\(today), KST)", field: "joinedOn")
+                }
+                asked = date
             }
-            let plan = body.plan ?? .basic
-            _ = try await dependencies.ask(UpsertSubscription(institution: id, plan: plan, joinedOn: joinedOn))
+            let plan: VaultPlan
+            let joinedOn: String
+            let known = try dependencies.keys.institution(id)
+            if let known, let storedPlan = known.plan, let storedJoined = known.joinedOn {
+                // Already onboarded: the same call again is fine, a different plan or first day is not
+                // (a plan change is an explicit operation of its own; joinedOn never moves).
+                if let wanted = body.plan, wanted.rawValue != storedPlan {
+                    throw ErrorReply(code: .onboardingConflict, message: "the institution is onboarded with plan \(storedPlan); a plan change is not done by onboarding again",
+                                     field: "plan")
+                }
+                if let asked, asked != LocalDate(storedJoined) {
+                    throw ErrorReply(code: .onboardingConflict, message: "the institution joined on \(storedJoined); joinedOn cannot move",
+                                     field: "joinedOn")
+                }
+                guard let stored = VaultPlan(rawValue: storedPlan) else {
+                    throw ErrorReply(code: .onboardingConflict, message: "the stored plan is unknown", field: "plan")
+                }
+                plan = stored
+                joinedOn = storedJoined
+            } else {
+                plan = body.plan ?? .basic
+                joinedOn = (asked ?? today).description
+                _ = try await dependencies.ask(UpsertSubscription(institution: id, plan: plan, joinedOn: joinedOn))
+                try dependencies.keys.recordOnboarding(id, plan: plan.rawValue, joinedOn: joinedOn, now: dependencies.clock.now)
+            }
             let key = body.createKey ?? true
                 ? try dependencies.keys.create(institution: id, scope: .institution, label: body.name ?? "onboarding",
                                                now: dependencies.clock.now)

@@ -35,7 +35,17 @@ public final class GatewayHandle: Sendable {
     /// Seeds a key on the running gateway's store; returns the plaintext.
     public func createKey(institution: String?, scope: APIKeyScope, label: String = "", sandbox: Bool = false) throws -> String {
         guard let server else { throw GatewayHandleError.notBuilt }
+        if scope == .institution, let institution { try server.keys.registerInstitution(institution) }
         return try server.keys.create(institution: institution, scope: scope, label: label, sandbox: sandbox)
+    }
+}
+
+extension GatewayHandle {
+    /// Registers an institution as known to the running gateway (so `POST /v1/keys` issues keys
+    /// for it) without onboarding it.
+    public func registerInstitution(_ institution: String) throws {
+        guard let server else { throw GatewayHandleError.notBuilt }
+        try server.keys.registerInstitution(institution)
     }
 }
 
