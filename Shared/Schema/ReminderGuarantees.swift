@@ -61,11 +61,15 @@ public struct UpsertGuarantee: BusRequest {
     public var guarantee: ReminderGuarantee
     public var member: ReminderMember?
     public var actor: String
+    /// The institution that owns the guarantee: its reminder SMS are billed to it. Absent (an
+    /// operator's call, an older producer): the reminder service's `institution` setting.
+    public var institution: String?
 
-    public init(guarantee: ReminderGuarantee, member: ReminderMember? = nil, actor: String) {
+    public init(guarantee: ReminderGuarantee, member: ReminderMember? = nil, actor: String, institution: String? = nil) {
         self.guarantee = guarantee
         self.member = member
         self.actor = actor
+        self.institution = institution
     }
 }
 
@@ -86,10 +90,14 @@ public struct ImportGuarantees: BusRequest {
     public static let messageType = MessageType.command("reminder.importGuarantees", handledBy: "reminder")
     public var csv: String
     public var actor: String
+    /// The institution importing: the guarantees' reminder SMS are billed to it. Absent (an
+    /// operator's import, an older producer): the reminder service's `institution` setting.
+    public var institution: String?
 
-    public init(csv: String, actor: String) {
+    public init(csv: String, actor: String, institution: String? = nil) {
         self.csv = csv
         self.actor = actor
+        self.institution = institution
     }
 }
 

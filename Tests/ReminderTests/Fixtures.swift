@@ -23,15 +23,17 @@ let fakeNotifier = ClusterMember(
     service: "notifier",
     migrations: [Migration("fake-notifier") { db in
         try db.execute(sql: """
-            CREATE TABLE sms (key TEXT PRIMARY KEY, phone TEXT, subject TEXT, text TEXT, transactional INTEGER, calls INTEGER)
+            CREATE TABLE sms (key TEXT PRIMARY KEY, phone TEXT, subject TEXT, text TEXT, transactional INTEGER, calls INTEGER, institution TEXT)
             """)
     }],
     registry: ReminderService.registry
 ) { env in
     env.endpoint.handle(SendSMS.self) { request, context in
         try context.db.execute(sql: """
-            INSERT INTO sms VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (key) DO UPDATE SET calls = calls + 1
-            """, arguments: [request.idempotencyKey, request.phone, request.subject, request.text, request.transactional])
+            INSERT INTO sms (key, phone, subject, text, transactional, calls, institution) VALUES (?, ?, ?, ?, ?, 1, ?)
+            ON CONFLICT (key) DO UPDATE SET calls = calls + 1
+            """, arguments: [request.idempotencyKey, request.phone, request.subject, request.text, request.transactional,
+                             request.institution])
         return SMSAccepted(messageId: request.idempotencyKey, kind: request.subject == nil ? .sms : .lms,
                            scheduledAt: context.now, idempotencyKey: request.idempotencyKey)
     }
@@ -69,6 +71,13 @@ func sentSMS(_ notifier: BusEndpoint) async throws -> [SentSMS] {
         try Row.fetchAll(db, sql: "SELECT key, phone, text, transactional, calls FROM sms ORDER BY key").map {
             SentSMS(key: $0[0], phone: $0[1], text: $0[2], transactional: $0[3], calls: $0[4])
         }
+    }
+}
+
+/// The institution each SMS was sent (and billed) for, by idempotency key.
+func smsInstitutions(_ notifier: BusEndpoint) async throws -> [String: String] {
+    try await notifier.store.pool.read { db in
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, institution FROM sms").map { ($0[0] as String, $0[1] as String) })
     }
 }
 
@@ -116,8 +125,8 @@ func startCluster(_ cluster: TestCluster, reminder settings: [String: String] = 
 }
 
 /// Imports CSV text over the bus (as the CLI would).
-func importCSV(_ text: String, via client: BusEndpoint) async throws -> GuaranteeImportReport {
-    try await client.request(ImportGuarantees(csv: text, actor: "test"), to: "reminder", timeoutMilliseconds: 10_000)
+func importCSV(_ text: String, via client: BusEndpoint, institution: String? = nil) async throws -> GuaranteeImportReport {
+    try await client.request(ImportGuarantees(csv: text, actor: "test", institution: institution), to: "reminder", timeoutMilliseconds: 10_000)
 }
 
 /// KST instant of a date at hour:minute.

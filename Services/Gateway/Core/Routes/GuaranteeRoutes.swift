@@ -26,7 +26,7 @@ struct GuaranteeRoutes {
         routes.add(.post, "/v1/guarantees/import", .institutionOrOperator) { request, context in
             let csv = try await RequestBodies.text(request, limit: dependencies.configuration.maxCSVBytes)
             try CSVCheck.validate(csv)
-            return try Responses.json(try await dependencies.ask(ImportGuarantees(csv: csv, actor: try actor(context))))
+            return try Responses.json(try await dependencies.ask(ImportGuarantees(csv: csv, actor: try actor(context), institution: try context.caller().institution)))
         }
         routes.add(.put, "/v1/guarantees/{guaranteeNo}", .institutionOrOperator) { request, context in
             let body = try await RequestBodies.json(GuaranteeBody.self, from: request, limit: limit)
@@ -36,7 +36,8 @@ struct GuaranteeRoutes {
                 ReminderMember(businessNumber: $0.businessNumber ?? body.businessNumber, companyName: $0.companyName,
                                ceoName: $0.ceoName, ceoMobile: $0.ceoMobile)
             }
-            return try Responses.json(try await dependencies.ask(UpsertGuarantee(guarantee: guarantee, member: member, actor: try actor(context))))
+            return try Responses.json(try await dependencies.ask(UpsertGuarantee(guarantee: guarantee, member: member, actor: try actor(context),
+                                                                                institution: try context.caller().institution)))
         }
         routes.add(.post, "/v1/guarantees/issued", .institution) { request, context in
             let body = try await RequestBodies.json(IssuedBody.self, from: request, limit: limit)

@@ -28,18 +28,19 @@ final class GuaranteeDirectory: @unchecked Sendable {
     /// Creates or updates `guarantee`; returns whether anything changed. A changed end date of a
     /// guarantee whose reminder had expired unsent makes it wait again; a reminded guarantee stays
     /// reminded (at most one reminder per guarantee and recipient, ever).
-    func upsert(_ guarantee: Guarantee, in db: Database) throws -> Bool {
-        try upsertAll([guarantee], in: db) > 0
+    func upsert(_ guarantee: Guarantee, institution: String? = nil, in db: Database) throws -> Bool {
+        try upsertAll([guarantee], institution: institution, in: db) > 0
     }
 
     /// Upserts `guarantees` in order, a hundred rows per statement (the per-statement overhead,
     /// not SQLite's work, dominated an import); returns how many rows changed. Each row is the
     /// `upsert(_:in:)` of one guarantee — a number repeated within a statement updates the row
     /// its earlier occurrence wrote, as consecutive single upserts would.
-    func upsertAll(_ guarantees: [Guarantee], in db: Database) throws -> Int {
+    /// `institution` (the importer, billed for the reminders) replaces the stored one when given.
+    func upsertAll(_ guarantees: [Guarantee], institution: String? = nil, in db: Database) throws -> Int {
         var changed = 0
         var values: [DatabaseValue] = []
-        values.reserveCapacity(min(guarantees.count, Self.rowsPerStatement) * 8)
+        values.reserveCapacity(min(guarantees.count, Self.rowsPerStatement) * 9)
         for first in stride(from: 0, to: guarantees.count, by: Self.rowsPerStatement) {
             let chunk = guarantees[first..<min(first + Self.rowsPerStatement, guarantees.count)]
             values.removeAll(keepingCapacity: true)
@@ -52,6 +53,7 @@ final class GuaranteeDirectory: @unchecked Sendable {
                 values.append(text(guarantee.endDate).databaseValue)
                 values.append(sendDate(endDate: guarantee.endDate).map(text).databaseValue)
                 values.append(ReminderRule.isTarget(kind: guarantee.kind, amount: guarantee.amount).databaseValue)
+                values.append(institution.databaseValue)
             }
             try db.cachedStatement(sql: Self.upsertSQL(rows: chunk.count)).execute(arguments: StatementArguments(values))
             changed += db.changesCount
@@ -71,16 +73,17 @@ final class GuaranteeDirectory: @unchecked Sendable {
 
     private static func upsertSQL(rows: Int) -> String {
         """
-        INSERT INTO guarantees (guarantee_no, business_number, kind, amount, start_date, end_date, send_date, target, state)
-        VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, 0)", count: rows).joined(separator: ", "))
+        INSERT INTO guarantees (guarantee_no, business_number, kind, amount, start_date, end_date, send_date, target, institution, state)
+        VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", count: rows).joined(separator: ", "))
         ON CONFLICT (guarantee_no) DO UPDATE SET
             business_number = excluded.business_number, kind = excluded.kind, amount = excluded.amount,
             start_date = excluded.start_date, end_date = excluded.end_date, send_date = excluded.send_date,
-            target = excluded.target,
+            target = excluded.target, institution = COALESCE(excluded.institution, guarantees.institution),
             state = CASE WHEN guarantees.state = 2 AND guarantees.end_date <> excluded.end_date THEN 0 ELSE guarantees.state END
         WHERE guarantees.business_number <> excluded.business_number OR guarantees.kind <> excluded.kind
            OR guarantees.amount <> excluded.amount OR guarantees.start_date <> excluded.start_date
            OR guarantees.end_date <> excluded.end_date OR guarantees.send_date IS NOT excluded.send_date
+           OR (excluded.institution IS NOT NULL AND guarantees.institution IS NOT excluded.institution)
         """
     }
 

@@ -24,12 +24,12 @@ enum DirectoryHandlers {
                 } else if try !members.exists(guarantee.businessNumber) {
                     throw ReminderInputError.unknownMember
                 }
-                let stored = try GuaranteeDirectory(calendar: calendar).upsert(guarantee, in: context.db)
+                let stored = try GuaranteeDirectory(calendar: calendar).upsert(guarantee, institution: request.institution, in: context.db)
                 return ReminderUpserted(changed: changed || stored)
             }
         }
         endpoint.handle(ImportGuarantees.self) { request, context in
-            try GuaranteeImporter.importText(request.csv, actor: request.actor, calendar: calendar, now: context.now, db: context.db)
+            try GuaranteeImporter.importText(request.csv, actor: request.actor, institution: request.institution, calendar: calendar, now: context.now, db: context.db)
         }
         endpoint.handle(AddReminderRecipient.self) { request, context in
             try refusing {

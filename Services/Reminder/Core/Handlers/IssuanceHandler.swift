@@ -15,7 +15,7 @@ enum IssuanceHandler {
                 guard member.businessNumber == guarantee.businessNumber else { throw ReminderInputError.invalidBusinessNumber }
                 guard let contact = MobileNumber(event.contactMobile) else { throw ReminderInputError.invalidMobile(field: "contact_mobile") }
                 _ = try MemberDirectory(db: context.db, actor: "issuance", now: context.now).upsert(member)
-                _ = try GuaranteeDirectory(calendar: calendar).upsert(guarantee, in: context.db)
+                _ = try GuaranteeDirectory(calendar: calendar).upsert(guarantee, institution: event.institution, in: context.db)
                 try context.db.execute(sql: "INSERT OR IGNORE INTO issuances (guarantee_no, message_id, issued_at) VALUES (?, '', ?)",
                                        arguments: [guarantee.number, RunRecord.millis(context.now)])
                 // Issued once per guarantee number: a second event for it (a re-send by another

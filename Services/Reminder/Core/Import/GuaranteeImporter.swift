@@ -42,8 +42,9 @@ public struct GuaranteeImporter: Sendable {
     }
 
     /// Imports CSV text inside an open transaction (the bus command's inbox transaction).
-    static func importText(_ text: String, actor: String, calendar: BusinessCalendar, now: Date, db: Database) throws -> GuaranteeImportReport {
-        let session = ImportSession(calendar: calendar, actor: actor, now: now)
+    static func importText(_ text: String, actor: String, institution: String? = nil, calendar: BusinessCalendar, now: Date,
+                           db: Database) throws -> GuaranteeImportReport {
+        let session = ImportSession(calendar: calendar, actor: actor, institution: institution, now: now)
         var reader = CSVReader(columns: .exactly(GuaranteeRow.columns.count))
         reader.feed(text.utf8) { session.accept($0) }
         reader.finish { session.accept($0) }

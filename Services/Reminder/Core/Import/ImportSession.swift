@@ -15,15 +15,17 @@ final class ImportSession: @unchecked Sendable {
 
     private let guarantees: GuaranteeDirectory
     private let actor: String
+    private let institution: String?
     private let now: Date
     private var pending: [GuaranteeRow] = []
     private var seenMembers: [String: Member] = [:]
     private var sawFirstRecord = false
     private(set) var report = GuaranteeImportReport()
 
-    init(calendar: BusinessCalendar, actor: String, now: Date) {
+    init(calendar: BusinessCalendar, actor: String, institution: String? = nil, now: Date) {
         guarantees = GuaranteeDirectory(calendar: calendar)
         self.actor = actor
+        self.institution = institution
         self.now = now
     }
 
@@ -54,7 +56,7 @@ final class ImportSession: @unchecked Sendable {
         }
         // Guarantees do not refer to members in the store, so writing them after the batch's
         // members, many per statement, stores exactly what row-by-row writing did.
-        report.changed += try guarantees.upsertAll(pending.map(\.guarantee), in: db)
+        report.changed += try guarantees.upsertAll(pending.map(\.guarantee), institution: institution, in: db)
         report.accepted += pending.count
         pending.removeAll(keepingCapacity: true)
     }

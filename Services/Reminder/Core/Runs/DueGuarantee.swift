@@ -9,6 +9,8 @@ struct DueGuarantee {
     var amount: Int64
     var sendDate: String
     var endDate: LocalDate
+    /// The institution that imported it (billed for its reminder); nil: the service's setting.
+    var institution: String?
 
     /// Selection (RE-3, RE-5): send date ≤ today among the waiting targets — not "send date =
     /// today" — so catch-ups after downtime and guarantees imported after today's run with a
@@ -16,13 +18,14 @@ struct DueGuarantee {
     /// `guarantees_due (send_date, guarantee_no)`.
     static func page(_ db: Database, asOf: LocalDate, after cursor: (sendDate: String, number: String)?, limit: Int) throws -> [DueGuarantee] {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT guarantee_no, business_number, kind, amount, send_date, end_date FROM guarantees INDEXED BY guarantees_due
+            SELECT guarantee_no, business_number, kind, amount, send_date, end_date, institution FROM guarantees INDEXED BY guarantees_due
             WHERE target = 1 AND state = 0 AND send_date <= ? AND (send_date, guarantee_no) > (?, ?)
             ORDER BY send_date, guarantee_no LIMIT ?
             """), arguments: [asOf.description, cursor?.sendDate ?? "", cursor?.number ?? "", limit])
         return rows.compactMap { row in
             guard let kind = GuaranteeKind(rawValue: row[2]), let end = LocalDate(row[5] as String) else { return nil }
-            return DueGuarantee(number: row[0], businessNumber: row[1], kind: kind, amount: row[3], sendDate: row[4], endDate: end)
+            return DueGuarantee(number: row[0], businessNumber: row[1], kind: kind, amount: row[3], sendDate: row[4], endDate: end,
+                                institution: row[6])
         }
     }
 }

@@ -55,7 +55,9 @@ struct RunBatch {
             """).execute(arguments: [guarantee.number, recipient.key, runId, stamp])
         guard db.changesCount > 0 else { return false }
         let text = ReminderText.expiry(guaranteeNo: guarantee.number, kind: guarantee.kind, amount: guarantee.amount, endDate: guarantee.endDate)
-        let request = SendSMS(institution: institution, phone: recipient.mobile, subject: text.subject, text: text.body,
+        // Billed to the institution that imported the guarantee; the service's setting only for
+        // guarantees stored without one.
+        let request = SendSMS(institution: guarantee.institution ?? institution, phone: recipient.mobile, subject: text.subject, text: text.body,
                               idempotencyKey: "reminder:\(guarantee.number):\(recipient.key)")
         let id = try outbox.send(request, in: db)
         try db.cachedStatement(sql: "UPDATE reminder_sends SET message_id = ? WHERE guarantee_no = ? AND recipient_key = ?")

@@ -9,7 +9,13 @@ import Store
 /// recipient), written in the same transaction as the outbox `SendSMS` row — its primary key is
 /// what makes "at most once, ever" hold across runs, catch-ups and restarts.
 enum ReminderMigrations {
-    static let all: [Migration] = [v1]
+    static let all: [Migration] = [v1, v2]
+
+    /// The institution that imported each guarantee: its reminder SMS are billed to it (BI-6).
+    /// NULL for guarantees stored before: the service's `institution` setting, as before.
+    static let v2 = Migration("reminder-v2-guarantee-institution") { db in
+        try db.execute(sql: "ALTER TABLE guarantees ADD COLUMN institution TEXT")
+    }
 
     static let v1 = Migration("reminder-v1") { db in
         try db.execute(sql: """
