@@ -1,13 +1,13 @@
 import ArgumentParser
 import Foundation
 
-/// `songdal audit store | document <id> | integrity`: the vault's own checks through the gateway
+/// `songdal audit store | document <id> | integrity | log`: the vault's own checks through the gateway
 /// (issue 19). The store audit and the flagged documents need an operator (or auditor) key; a
 /// document's audit its owner's key or an operator's. Exit 0 when clean, 1 when anything was found.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Re-check the vault: the whole store, one document, or list flagged documents.",
-        subcommands: [Store.self, Document.self, Integrity.self])
+        subcommands: [Store.self, Document.self, Integrity.self, Log.self])
 
     struct Options: ParsableArguments {
         @Option(help: "Folder of a running `songdal up` (env SONGDAL_HOME).")
