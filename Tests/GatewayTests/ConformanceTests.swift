@@ -29,7 +29,7 @@ import Testing
             try CSVCheck.validate(bytes: bytes)
             #expect(refusing.isEmpty, "\(testCase.name) passed the check")
         } catch let problem as Problem {
-            #expect(problem.code == "csv_malformed")
+            #expect(problem.code == .csvMalformed)
             #expect(problem.line == refusing.first?.line, "\(testCase.name)")
         }
     }

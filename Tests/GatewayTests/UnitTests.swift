@@ -25,7 +25,7 @@ import Testing
                 try CSVCheck.validate(text)
                 Issue.record("accepted \(text.debugDescription)")
             } catch let problem as Problem {
-                #expect(problem.code == "csv_malformed")
+                #expect(problem.code == .csvMalformed)
                 #expect(problem.line == line, "\(text.debugDescription)")
             } catch {
                 Issue.record("\(error)")

@@ -38,7 +38,7 @@ struct DashboardRoutes {
             }
             guard let principal else { return Responses.redirect(to: "/dashboard/login") }
             guard principal.scope != .institution else {
-                throw Problem(.forbidden, code: "insufficient_scope", detail: "the dashboard needs an operator or auditor key")
+                throw Problem(.forbidden, code: .insufficientScope, detail: "the dashboard needs an operator or auditor key")
             }
             let snapshot = await DashboardSnapshot.gather(dependencies)
             return Responses.html(DashboardPage.render(snapshot))

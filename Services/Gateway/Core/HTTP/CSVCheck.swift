@@ -37,6 +37,6 @@ enum CSVCheck {
     }
 
     static func malformed(_ error: CSVError) -> Problem {
-        Problem.invalid("csv_malformed", error.description, line: error.line)
+        Problem.invalid(.csvMalformed, error.description, line: error.line)
     }
 }

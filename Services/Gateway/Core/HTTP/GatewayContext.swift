@@ -13,14 +13,14 @@ struct GatewayContext: RequestContext {
 
     /// The principal of a route that required one (the wrapper guarantees it is set).
     func caller() throws -> Principal {
-        guard let principal else { throw Problem(.unauthorized, code: "missing_api_key", detail: "an API key is required") }
+        guard let principal else { throw Problem(.unauthorized, code: .missingAPIKey, detail: "an API key is required") }
         return principal
     }
 
     /// The institution of an institution key.
     func institution() throws -> String {
         guard let institution = principal?.institution else {
-            throw Problem(.forbidden, code: "insufficient_scope", detail: "this route needs an institution key")
+            throw Problem(.forbidden, code: .insufficientScope, detail: "this route needs an institution key")
         }
         return institution
     }
@@ -28,7 +28,7 @@ struct GatewayContext: RequestContext {
     /// A path parameter, which the router guarantees for its own routes.
     func parameter(_ name: String) throws -> String {
         guard let value = parameters.get(name), !value.isEmpty, value.utf8.count <= 256 else {
-            throw Problem.badRequest("invalid_parameter", "\(name) is missing or too long", field: name)
+            throw Problem.badRequest(.invalidParameter, "\(name) is missing or too long", field: name)
         }
         return value
     }

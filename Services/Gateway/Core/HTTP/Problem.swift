@@ -7,8 +7,8 @@ import Schema
 /// stable machine `code` an integrator can switch on (the OpenAPI document lists them).
 public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
     public var status: HTTPResponse.Status
-    /// Stable snake_case code, e.g. `invalid_api_key`, `not_found`, `rate_limited`.
-    public var code: String
+    /// Stable snake_case code, e.g. `invalid_api_key`, `not_found`, `rate_limited` (`ErrorCode`).
+    public var code: ErrorCode
     public var title: String
     /// Human explanation; never echoes personal data.
     public var detail: String
@@ -18,7 +18,7 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
     /// Extra headers (`Retry-After`, `WWW-Authenticate`).
     public var headers: [String: String] = [:]
 
-    public init(_ status: HTTPResponse.Status, code: String, detail: String, field: String? = nil, line: Int? = nil,
+    public init(_ status: HTTPResponse.Status, code: ErrorCode, detail: String, field: String? = nil, line: Int? = nil,
                 headers: [String: String] = [:]) {
         self.status = status
         self.code = code
@@ -33,7 +33,7 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
     var body: [UInt8] {
         var object: [String: Any] = [
             "type": "https://songdal.dev/problems/\(code)", "title": title, "status": Int(status.code),
-            "detail": detail, "code": code,
+            "detail": detail, "code": code.rawValue,
         ]
         if let field { object["field"] = field }
         if let line { object["line"] = line }
@@ -57,18 +57,35 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
 
 extension Problem {
     static func notFound(_ what: String) -> Problem {
-        Problem(.notFound, code: "not_found", detail: "\(what) not found")
+        Problem(.notFound, code: .notFound, detail: "\(what) not found")
     }
 
-    static func badRequest(_ code: String, _ detail: String, field: String? = nil) -> Problem {
+    static func badRequest(_ code: ErrorCode, _ detail: String, field: String? = nil) -> Problem {
         Problem(.badRequest, code: code, detail: detail, field: field)
     }
 
-    static func invalid(_ code: String, _ detail: String, field: String? = nil, line: Int? = nil) -> Problem {
+    static func invalid(_ code: ErrorCode, _ detail: String, field: String? = nil, line: Int? = nil) -> Problem {
         Problem(.unprocessableContent, code: code, detail: detail, field: field, line: line)
     }
 
     static func tooLarge(limit: Int) -> Problem {
-        Problem(.contentTooLarge, code: "body_too_large", detail: "the request body exceeds \(limit) bytes")
+        Problem(.contentTooLarge, code: .bodyTooLarge, detail: "the request body exceeds \(limit) bytes")
+    }
+
+    /// Transition only, for code still being converted: pass an `ErrorCode` static.
+    @available(*, deprecated, message: "use a static ErrorCode (ErrorCode+Gateway.swift)")
+    init(_ status: HTTPResponse.Status, code: String, detail: String, field: String? = nil, line: Int? = nil,
+         headers: [String: String] = [:]) {
+        self.init(status, code: ErrorCode(wire: code), detail: detail, field: field, line: line, headers: headers)
+    }
+
+    @available(*, deprecated, message: "use a static ErrorCode (ErrorCode+Gateway.swift)")
+    static func invalid(_ code: String, _ detail: String, field: String? = nil, line: Int? = nil) -> Problem {
+        invalid(ErrorCode(wire: code), detail, field: field, line: line)
+    }
+
+    @available(*, deprecated, message: "use a static ErrorCode (ErrorCode+Gateway.swift)")
+    static func badRequest(_ code: String, _ detail: String, field: String? = nil) -> Problem {
+        badRequest(ErrorCode(wire: code), detail, field: field)
     }
 }

@@ -13,13 +13,13 @@ enum ProblemMapping {
         case let bus as BusError: return problem(for: bus)
         case let http as HTTPError:
             switch http.status {
-            case .notFound: return Problem(.notFound, code: "route_not_found", detail: "no such route")
-            case .contentTooLarge: return Problem(.contentTooLarge, code: "body_too_large", detail: "the request body is too large")
-            case .methodNotAllowed: return Problem(.methodNotAllowed, code: "method_not_allowed", detail: "method not allowed")
-            default: return Problem(http.status, code: "http_\(http.status.code)", detail: http.body ?? http.status.reasonPhrase)
+            case .notFound: return Problem(.notFound, code: .routeNotFound, detail: "no such route")
+            case .contentTooLarge: return Problem(.contentTooLarge, code: .bodyTooLarge, detail: "the request body is too large")
+            case .methodNotAllowed: return Problem(.methodNotAllowed, code: .methodNotAllowed, detail: "method not allowed")
+            default: return Problem(http.status, code: ErrorCode(wire: "http_\(http.status.code)"), detail: http.body ?? http.status.reasonPhrase)
             }
         case let decoding as DecodingError: return problem(for: decoding)
-        default: return Problem(.internalServerError, code: "internal", detail: "the gateway failed to answer")
+        default: return Problem(.internalServerError, code: .internalFailure, detail: "the gateway failed to answer")
         }
     }
 
@@ -28,9 +28,9 @@ enum ProblemMapping {
     /// no field, so the refusal says nothing about who owns the id.
     static func problem(for reply: ErrorReply) -> Problem {
         if reply.code.kind == .forbidden || reply.code == .notFound {
-            return Problem(.notFound, code: ErrorCode.notFound.rawValue, detail: "not found")
+            return Problem(.notFound, code: .notFound, detail: "not found")
         }
-        return Problem(status(for: reply.code.kind), code: reply.code.rawValue, detail: reply.message, field: reply.field,
+        return Problem(status(for: reply.code.kind), code: reply.code, detail: reply.message, field: reply.field,
                        line: reply.line)
     }
 
@@ -57,15 +57,15 @@ enum ProblemMapping {
         switch error {
         case .rejected(let reply): return problem(for: reply)
         case .timeout(_, let destination):
-            return Problem(.gatewayTimeout, code: "upstream_timeout", detail: "\(destination) did not answer in time")
+            return Problem(.gatewayTimeout, code: .upstreamTimeout, detail: "\(destination) did not answer in time")
         case .unroutable(let destination, _):
-            return Problem(.serviceUnavailable, code: "service_unavailable", detail: "\(destination) is not reachable",
+            return Problem(.serviceUnavailable, code: .serviceUnavailable, detail: "\(destination) is not reachable",
                            headers: ["Retry-After": "5"])
         case .notRunning, .backPressure:
-            return Problem(.serviceUnavailable, code: "service_unavailable", detail: "the bus is busy or stopped",
+            return Problem(.serviceUnavailable, code: .serviceUnavailable, detail: "the bus is busy or stopped",
                            headers: ["Retry-After": "1"])
         case .malformedPayload, .malformedFrame, .malformedHeader, .unknownMessageType, .unsupportedVersion:
-            return Problem(.badGateway, code: "bad_upstream_reply", detail: error.description)
+            return Problem(.badGateway, code: .badUpstreamReply, detail: error.description)
         }
     }
 
@@ -76,18 +76,18 @@ enum ProblemMapping {
         }
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            return .badRequest("malformed_json", "the body is not valid JSON")
+            return .badRequest(.malformedJSON, "the body is not valid JSON")
         case .typeMismatch(let type, let context):
-            return .invalid("invalid_field", "\(path(context)): expected \(type)", field: path(context))
+            return .invalid(.invalidField, "\(path(context)): expected \(type)", field: path(context))
         case .valueNotFound(_, let context):
-            return .invalid("missing_field", "\(path(context)) is required", field: path(context))
+            return .invalid(.missingField, "\(path(context)) is required", field: path(context))
         case .keyNotFound(let key, let context):
             let field = (path(context).isEmpty ? "" : path(context) + ".") + key.stringValue
-            return .invalid("missing_field", "\(field) is required", field: field)
+            return .invalid(.missingField, "\(field) is required", field: field)
         case .dataCorrupted(let context):
-            return .invalid("invalid_field", "\(path(context)): \(context.debugDescription)", field: path(context))
+            return .invalid(.invalidField, "\(path(context)): \(context.debugDescription)", field: path(context))
         @unknown default:
-            return .badRequest("malformed_json", "the body could not be decoded")
+            return .badRequest(.malformedJSON, "the body could not be decoded")
         }
     }
 }

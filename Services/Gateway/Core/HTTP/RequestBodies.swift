@@ -23,7 +23,7 @@ enum RequestBodies {
     /// Decodes a JSON body, refusing an empty or non-JSON one with a typed problem.
     static func json<T: Decodable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
         let buffer = try await collect(request, limit: limit)
-        guard buffer.readableBytes > 0 else { throw Problem.badRequest("empty_body", "a JSON body is required") }
+        guard buffer.readableBytes > 0 else { throw Problem.badRequest(.emptyBody, "a JSON body is required") }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {
@@ -36,9 +36,9 @@ enum RequestBodies {
     /// A UTF-8 text body (CSV uploads).
     static func text(_ request: Request, limit: Int) async throws -> String {
         let buffer = try await collect(request, limit: limit)
-        guard buffer.readableBytes > 0 else { throw Problem.badRequest("empty_body", "the file is empty") }
+        guard buffer.readableBytes > 0 else { throw Problem.badRequest(.emptyBody, "the file is empty") }
         guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
-            throw Problem.badRequest("invalid_encoding", "the file must be UTF-8 text")
+            throw Problem.badRequest(.invalidEncoding, "the file must be UTF-8 text")
         }
         return text
     }
@@ -49,7 +49,7 @@ enum RequestBodies {
         try checkDeclaredLength(request, limit: limit)
         let url = directory.appendingPathComponent(UUID().uuidString)
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw Problem(.internalServerError, code: "staging_failed", detail: "the upload could not be staged")
+            throw Problem(.internalServerError, code: .stagingFailed, detail: "the upload could not be staged")
         }
         var size = 0
         do {
@@ -66,7 +66,7 @@ enum RequestBodies {
         }
         guard size > 0 else {
             try? FileManager.default.removeItem(at: url)
-            throw Problem.badRequest("empty_body", "the upload is empty")
+            throw Problem.badRequest(.emptyBody, "the upload is empty")
         }
         return (url, size)
     }

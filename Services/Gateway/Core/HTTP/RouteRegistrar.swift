@@ -20,15 +20,15 @@ struct RouteRegistrar {
             if access != .open {
                 let principal = try Self.authenticate(request, dependencies: dependencies)
                 guard access.allows(principal.scope) else {
-                    throw Problem(.forbidden, code: "insufficient_scope",
+                    throw Problem(.forbidden, code: .insufficientScope,
                                   detail: "a \(principal.scope.rawValue) key may not call this route")
                 }
                 guard !principal.sandbox || sandboxKeys else {
-                    throw Problem(.forbidden, code: "sandbox_key_not_allowed",
+                    throw Problem(.forbidden, code: .sandboxKeyNotAllowed,
                                   detail: "a sandbox key may only store documents, send and follow notices, and read usage; use a live key")
                 }
                 if let wait = dependencies.limiter.take(principal.keyId, now: dependencies.clock.now) {
-                    throw Problem(.tooManyRequests, code: "rate_limited", detail: "too many requests for this key",
+                    throw Problem(.tooManyRequests, code: .rateLimited, detail: "too many requests for this key",
                                   headers: ["Retry-After": String(wait)])
                 }
                 context.principal = principal
@@ -40,11 +40,11 @@ struct RouteRegistrar {
     /// `Authorization: Bearer <key>` or `X-API-Key: <key>`.
     static func authenticate(_ request: Request, dependencies: GatewayDependencies) throws -> Principal {
         guard let presented = presentedKey(request) else {
-            throw Problem(.unauthorized, code: "missing_api_key", detail: "send the API key as 'Authorization: Bearer <key>'",
+            throw Problem(.unauthorized, code: .missingAPIKey, detail: "send the API key as 'Authorization: Bearer <key>'",
                           headers: ["WWW-Authenticate": "Bearer"])
         }
         guard let principal = try dependencies.authenticator.principal(for: presented, now: dependencies.clock.now) else {
-            throw Problem(.unauthorized, code: "invalid_api_key", detail: "the API key is unknown or revoked",
+            throw Problem(.unauthorized, code: .invalidAPIKey, detail: "the API key is unknown or revoked",
                           headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""])
         }
         return principal

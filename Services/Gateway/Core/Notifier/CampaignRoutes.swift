@@ -16,17 +16,17 @@ struct CampaignRoutes {
             let institution = try context.institution()
             let query = request.uri.queryParameters
             guard let name = query.get("name"), !name.isEmpty, name.count <= 200 else {
-                throw Problem.invalid("missing_field", "name is required (query parameter)", field: "name")
+                throw Problem.invalid(.missingField, "name is required (query parameter)", field: "name")
             }
             let channel = try query.get("channel").map { text -> ChannelPreference in
                 guard let channel = ChannelPreference(rawValue: text) else {
-                    throw Problem.invalid("invalid_field", "channel must be rcs, kakao or sms", field: "channel")
+                    throw Problem.invalid(.invalidField, "channel must be rcs, kakao or sms", field: "channel")
                 }
                 return channel
             }
             let deadline = try query.get("readDeadline").map { text -> Date in
                 guard let date = ISO8601DateFormatter().date(from: text) else {
-                    throw Problem.invalid("invalid_field", "readDeadline must be an ISO-8601 instant", field: "readDeadline")
+                    throw Problem.invalid(.invalidField, "readDeadline must be an ISO-8601 instant", field: "readDeadline")
                 }
                 return date
             }
@@ -67,7 +67,7 @@ struct CampaignRoutes {
             var limit = 100
             if let text = request.uri.queryParameters.get("badRowLimit") {
                 guard let value = Int(text), (0...10_000).contains(value) else {
-                    throw Problem.invalid("invalid_field", "badRowLimit must be 0…10000", field: "badRowLimit")
+                    throw Problem.invalid(.invalidField, "badRowLimit must be 0…10000", field: "badRowLimit")
                 }
                 limit = value
             }

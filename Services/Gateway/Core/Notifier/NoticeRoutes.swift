@@ -28,14 +28,14 @@ struct NoticeRoutes {
             let body = try await RequestBodies.json(SubmitBody.self, from: request, limit: dependencies.configuration.maxJSONBytes)
             let key = try Self.idempotencyKey(request)
             guard (body.ci == nil) != (body.phone == nil) else {
-                throw Problem.invalid("missing_recipient", "give exactly one of ci and phone", field: "ci")
+                throw Problem.invalid(.missingRecipient, "give exactly one of ci and phone", field: "ci")
             }
             // The platform's one CI and mobile number rules (Schema), answered here before the bus.
             if let ci = body.ci, CI(ci) == nil {
-                throw Problem.invalid("invalid_ci", "a CI is 88 characters of base64", field: "ci")
+                throw Problem.invalid(.invalidCI, "a CI is 88 characters of base64", field: "ci")
             }
             if let phone = body.phone, MobileNumber(phone) == nil {
-                throw Problem.invalid("invalid_phone", "not a Korean mobile number", field: "phone")
+                throw Problem.invalid(.invalidPhone, "not a Korean mobile number", field: "phone")
             }
             let accepted = try await dependencies.ask(SubmitNotice(
                 institution: try context.institution(), ci: body.ci, phone: body.phone, title: body.title,
@@ -73,7 +73,7 @@ struct NoticeRoutes {
     static func idempotencyKey(_ request: Request) throws -> String? {
         guard let key = request.headers[HTTPField.Name("Idempotency-Key")!] else { return nil }
         guard (1...128).contains(key.utf8.count), key.utf8.allSatisfy({ (0x21...0x7e).contains($0) }) else {
-            throw Problem.badRequest("invalid_idempotency_key", "Idempotency-Key must be 1–128 visible ASCII characters",
+            throw Problem.badRequest(.invalidIdempotencyKey, "Idempotency-Key must be 1–128 visible ASCII characters",
                                      field: "Idempotency-Key")
         }
         return key

@@ -29,7 +29,7 @@ struct BillingRoutes {
             var limit = 50
             if let text = request.uri.queryParameters.get("limit") {
                 guard let value = Int(text), (0...1000).contains(value) else {
-                    throw Problem.invalid("invalid_field", "limit must be 0…1000", field: "limit")
+                    throw Problem.invalid(.invalidField, "limit must be 0…1000", field: "limit")
                 }
                 limit = value
             }
@@ -43,7 +43,7 @@ struct BillingRoutes {
         let parts = month.split(separator: "-")
         guard month.count == 7, parts.count == 2, let year = Int(parts[0]), let number = Int(parts[1]),
               (2000...2999).contains(year), (1...12).contains(number) else {
-            throw Problem.invalid("invalid_month", "month must be YYYY-MM", field: "month")
+            throw Problem.invalid(.invalidMonth, "month must be YYYY-MM", field: "month")
         }
         return month
     }
@@ -52,7 +52,7 @@ struct BillingRoutes {
     static func format(_ request: Request) throws -> InvoiceFormat {
         if let text = request.uri.queryParameters.get("format") {
             guard let format = InvoiceFormat(rawValue: text.lowercased()) else {
-                throw Problem.invalid("invalid_format", "format must be json, csv or html", field: "format")
+                throw Problem.invalid(.invalidFormat, "format must be json, csv or html", field: "format")
             }
             return format
         }

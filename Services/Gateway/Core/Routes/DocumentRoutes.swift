@@ -42,7 +42,7 @@ struct DocumentRoutes {
         routes.add(.post, "/v1/documents/{id}/certificates", .institution) { request, context in
             let body = try await RequestBodies.json(CertificateRequest.self, from: request, limit: dependencies.configuration.maxJSONBytes)
             guard body.kind == .original || body.kind == .registration else {
-                throw Problem.invalid("invalid_certificate_kind", "documents issue 'original' or 'registration' certificates", field: "kind")
+                throw Problem.invalid(.invalidCertificateKind, "documents issue 'original' or 'registration' certificates", field: "kind")
             }
             let issued = try await dependencies.ask(IssueCertificate(
                 kind: body.kind, documentId: try context.parameter("id"), institution: try context.institution(),
@@ -54,15 +54,15 @@ struct DocumentRoutes {
     /// Metadata comes in the query string (the body is the file itself).
     static func documentInput(_ query: Parameters, institution: String) throws -> VaultDocumentInput {
         guard let fileName = query.get("fileName"), !fileName.isEmpty, fileName.count <= 255 else {
-            throw Problem.invalid("missing_field", "fileName is required (query parameter)", field: "fileName")
+            throw Problem.invalid(.missingField, "fileName is required (query parameter)", field: "fileName")
         }
         guard let title = query.get("title"), !title.isEmpty, title.count <= 500 else {
-            throw Problem.invalid("missing_field", "title is required (query parameter)", field: "title")
+            throw Problem.invalid(.missingField, "title is required (query parameter)", field: "title")
         }
         var retention: Int?
         if let text = query.get("retentionYears") {
             guard let years = Int(text), (1...100).contains(years) else {
-                throw Problem.invalid("invalid_field", "retentionYears must be 1…100", field: "retentionYears")
+                throw Problem.invalid(.invalidField, "retentionYears must be 1…100", field: "retentionYears")
             }
             retention = years
         }

@@ -20,13 +20,13 @@ struct IdentityRoutes {
             let query = request.uri.queryParameters
             let mode = try query.get("mode").map { text -> SyncMode in
                 guard let mode = SyncMode(rawValue: text) else {
-                    throw Problem.invalid("invalid_field", "mode must be full or incremental", field: "mode")
+                    throw Problem.invalid(.invalidField, "mode must be full or incremental", field: "mode")
                 }
                 return mode
             } ?? .incremental
             let carrier = try query.get("carrier").map { text -> Carrier in
                 guard let carrier = Carrier(rawValue: text.uppercased()) else {
-                    throw Problem.invalid("invalid_field", "carrier must be KT, SKT or LGU", field: "carrier")
+                    throw Problem.invalid(.invalidField, "carrier must be KT, SKT or LGU", field: "carrier")
                 }
                 return carrier
             }

@@ -18,7 +18,7 @@ struct SimulatorRoutes {
         routes.add(.post, "/v1/simulator/inbox", .operator) { request, _ in
             let body = try await RequestBodies.json(Body.self, from: request, limit: dependencies.configuration.maxJSONBytes)
             guard body.limit.map({ (1...1_000).contains($0) }) ?? true else {
-                throw Problem.invalid("invalid_field", "limit must be 1…1000", field: "limit")
+                throw Problem.invalid(.invalidField, "limit must be 1…1000", field: "limit")
             }
             return try Responses.json(try await dependencies.ask(CarrierInboxQuery(phone: body.phone, limit: body.limit)))
         }

@@ -23,7 +23,7 @@ struct SystemRoutes {
         routes.add(.get, "/v1/certificates/{serial}/verification", .open) { request, context in
             let serial = try context.parameter("serial")
             guard serial.count <= 128, serial.allSatisfy(\.isHexDigit) else {
-                throw Problem.invalid("invalid_serial", "a certificate serial is hexadecimal", field: "serial")
+                throw Problem.invalid(.invalidSerial, "a certificate serial is hexadecimal", field: "serial")
             }
             // A sandbox certificate fails ("sandbox certificate: not valid as evidence") unless
             // `?allowSandbox=true` asks to check it as a sandbox certificate.
