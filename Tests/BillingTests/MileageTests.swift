@@ -5,26 +5,31 @@ import Testing
 
 @Suite("SMS mileage (BI-5)")
 struct MileageTests {
-    @Test("a credit is valid exactly one year: free one second before, charged at the instant")
+    @Test("a credit lapses at 00:00 KST on its anniversary: free the second before midnight, charged at midnight")
     func expiry() throws {
         let fixture = try BillingFixture()
         try fixture.subscribe("a")
         try fixture.subscribe("b")
         let earned = kst("2026-03-10", hour: 10)
-        #expect(MileageLedger.expiry(of: earned) == kst("2027-03-10", hour: 10))
+        #expect(MileageLedger.expiry(of: earned) == kst("2027-03-10"))
+        // Earned late on a KST day (15:30 UTC is 00:30 KST the next day): that KST day counts.
+        #expect(MileageLedger.expiry(of: kst("2026-03-10", hour: 23, minute: 59)) == kst("2027-03-10"))
+        #expect(MileageLedger.expiry(of: kst("2028-02-29", hour: 12)) == kst("2029-03-01"))
         try fixture.record([usage("a", .mileageCredit, 1, at: earned), usage("b", .mileageCredit, 1, at: earned)])
         try fixture.record([
-            usage("a", .smsSent, 1, at: kst("2027-03-10", hour: 9, minute: 59, second: 59)),
-            usage("b", .smsSent, 1, at: kst("2027-03-10", hour: 10)),
+            usage("a", .smsSent, 1, at: kst("2027-03-09", hour: 23, minute: 59, second: 59)),
+            usage("b", .smsSent, 1, at: kst("2027-03-10")),
         ], receivedAt: kst("2027-03-11"))
         #expect(try fixture.invoice("a", "2027-03").invoice.lines("sms.free").map(\.quantity) == [1])
+        #expect(try fixture.invoice("b", "2027-03").invoice.lines("sms.free").isEmpty)
         #expect(try fixture.invoice("a", "2027-03").invoice.lines("sms.sent").isEmpty)
         #expect(try fixture.invoice("b", "2027-03").invoice.lines("sms.sent").map(\.amount) == [20])
         let b = try fixture.mileage("b", at: kst("2027-03-11"))
         #expect(b.balance == 0)
         #expect(b.history.map(\.kind) == [.expired, .charged, .earned])
-        #expect(try fixture.mileage("a", at: kst("2027-03-10", hour: 9)).balance == 0)
-        #expect(try fixture.mileage("b", at: kst("2027-03-10", hour: 9, minute: 59)).balance == 1)
+        #expect(try fixture.mileage("a", at: kst("2027-03-09", hour: 23)).balance == 0)
+        #expect(try fixture.mileage("b", at: kst("2027-03-09", hour: 23, minute: 59, second: 59)).balance == 1)
+        #expect(try fixture.mileage("b", at: kst("2027-03-10")).balance == 0)
     }
 
     @Test("free SMS spend the oldest unexpired credit first")

@@ -12,13 +12,13 @@ public enum MileageLedger {
         public var charged: Int64
     }
 
-    /// The end (exclusive) of a credit earned at `instant`: the same KST wall-clock time one year
-    /// later (29 February → 1 March).
+    /// The end (exclusive) of a credit earned at `instant` (BI-5): 00:00 KST on the anniversary
+    /// of its KST day, so it can be spent up to and including the day before (29 February → 1 March).
     public static func expiry(of instant: Date) -> Date {
         let date = KST.localDate(of: instant)
         let anniversary = LocalDate(year: date.year + 1, month: date.month, day: date.day)
             ?? LocalDate(year: date.year + 1, month: 3, day: 1) ?? date.adding(days: 365)
-        return instant.addingTimeInterval(TimeInterval(date.days(until: anniversary)) * 86_400)
+        return KST.instant(anniversary)
     }
 
     static func earn(institution: String, quantity: Int64, at: Date, eventKey: String, in db: Database) throws {
