@@ -44,15 +44,16 @@ let fakeNotifier = ClusterMember(
 let fakeBilling = ClusterMember(
     service: "billing",
     migrations: [Migration("fake-billing") { db in
-        try db.execute(sql: "CREATE TABLE usage (event_id TEXT PRIMARY KEY, item TEXT, quantity INTEGER, calls INTEGER)")
+        try db.execute(sql: "CREATE TABLE usage (event_id TEXT PRIMARY KEY, item TEXT, quantity INTEGER, calls INTEGER, institution TEXT)")
     }],
     registry: ReminderService.registry
 ) { env in
     env.endpoint.handle(RecordUsage.self) { message, context in
         for event in message.events {
             try context.db.execute(sql: """
-                INSERT INTO usage VALUES (?, ?, ?, 1) ON CONFLICT (event_id) DO UPDATE SET calls = calls + 1
-                """, arguments: [event.eventId, event.item.rawValue, event.quantity])
+                INSERT INTO usage (event_id, item, quantity, calls, institution) VALUES (?, ?, ?, 1, ?)
+                ON CONFLICT (event_id) DO UPDATE SET calls = calls + 1
+                """, arguments: [event.eventId, event.item.rawValue, event.quantity, event.institution])
         }
     }
     return []

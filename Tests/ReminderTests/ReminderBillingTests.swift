@@ -26,4 +26,25 @@ struct ReminderBillingTests {
         ])
         await cluster.shutdown()
     }
+
+    @Test("an issuance reported by another institution credits the guarantee's own institution (BI-5), and its result SMS is billed there")
+    func issuanceCreditsOwner() async throws {
+        let cluster = try TestCluster(start: at("2026-09-01", 11))
+        let (reminder, notifier, billing) = try await startCluster(cluster)
+        #expect(try await importCSV(csv([csvLine("OWN-1", member: 4, end: "2027-08-20")]), via: notifier, institution: "bank-a").accepted == 1)
+        let event = GuaranteeIssued(
+            guarantee: ReminderGuarantee(guaranteeNo: "OWN-1", businessNumber: businessNumber(4), kind: "contract", amount: 20_000_000,
+                                         startDate: "2026-01-01", endDate: "2027-08-20"),
+            member: ReminderMember(businessNumber: businessNumber(4), companyName: "회사4", ceoName: "대표4", ceoMobile: "010-0000-0001"),
+            contactMobile: "010-1000-0044", institution: "caller-x")
+        _ = try await notifier.write { db, outbox in try outbox.send(event, in: db) }
+        #expect(try await delivered(1, notifier: notifier, reminder: reminder))
+        #expect(try await smsInstitutions(notifier) == ["issuance:OWN-1": "bank-a"])
+        #expect(try await eventually {
+            try await billing.store.pool.read { db in
+                try String.fetchOne(db, sql: "SELECT institution FROM usage WHERE event_id = 'mileage.credit:OWN-1'")
+            } == "bank-a"
+        })
+        await cluster.shutdown()
+    }
 }
