@@ -18,6 +18,8 @@ struct FormBody {
 
     static func read(_ request: Request, limit: Int = 16_384) async throws -> FormBody {
         let buffer = try await RequestBodies.collect(request, limit: limit)
+        // a NUL, invalid UTF-8 or over-long value is refused before decoding replaces it.
+        try InputText.checkPairs(Array(buffer.readableBytesView))
         return FormBody(String(decoding: buffer.readableBytesView, as: UTF8.self))
     }
 

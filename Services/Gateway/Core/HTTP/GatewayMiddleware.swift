@@ -19,7 +19,8 @@ struct GatewayMiddleware: RouterMiddleware {
             response.headers[.accessControlAllowOrigin] = origin
         } else {
             do {
-                response = try await next(request, context)
+                let screened = try await InputText.screen(request, jsonLimit: dependencies.configuration.maxJSONBytes)
+                response = try await next(screened, context)
             } catch {
                 let problem = ProblemMapping.problem(for: error)
                 if problem.status == .internalServerError {
