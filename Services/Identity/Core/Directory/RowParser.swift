@@ -16,37 +16,37 @@ enum RowParser {
     /// A record the shared reader read (its field count already checked: `.exactly(7)`).
     static func parse(_ reader: CSVRecord) -> Result<DirectoryRow, ImportRowError> {
         let line = reader.line
-        func failure(_ code: String, _ message: String) -> Result<DirectoryRow, ImportRowError> {
+        func failure(_ code: ErrorCode, _ message: String) -> Result<DirectoryRow, ImportRowError> {
             .failure(ImportRowError(line: line, code: code, message: message))
         }
         guard reader.fieldCount == columns.count else {
-            return failure("wrong_field_count", "expected \(columns.count) fields, found \(reader.fieldCount)")
+            return failure(.wrongFieldCount, "expected \(columns.count) fields, found \(reader.fieldCount)")
         }
         guard let ci = CICodec.decode(reader.field(0)) else {
-            return failure("invalid_ci", "ci must be 88 characters of base64 for 64 bytes")
+            return failure(.invalidCI, "ci must be 88 characters of base64 for 64 bytes")
         }
         guard let carrier = carrier(reader.field(1)) else {
-            return failure("unknown_carrier", "carrier must be KT, SKT or LGU")
+            return failure(.unknownCarrier, "carrier must be KT, SKT or LGU")
         }
         guard let phone = PhoneNumber.normalize(reader.field(2)) else {
-            return failure("invalid_phone", "phone must be a Korean mobile number 01[016789]-NNN(N)-NNNN")
+            return failure(.invalidPhone, "phone must be a Korean mobile number 01[016789]-NNN(N)-NNNN")
         }
         guard let kind = kind(reader.field(3)) else {
-            return failure("invalid_line_kind", "lineKind must be personal, corporate or feature2G")
+            return failure(.invalidLineKind, "lineKind must be personal, corporate or feature2G")
         }
         let hostField = reader.field(4)
         var host: Carrier?
         if !hostField.isEmpty {
             guard let value = self.carrier(hostField) else {
-                return failure("unknown_carrier", "mvnoHost must be empty, KT, SKT or LGU")
+                return failure(.unknownCarrier, "mvnoHost must be empty, KT, SKT or LGU")
             }
             host = value
         }
         guard let status = status(reader.field(5)) else {
-            return failure("invalid_status", "status must be active or cancelled")
+            return failure(.invalidStatus, "status must be active or cancelled")
         }
         guard let updatedAt = Timestamp.parseMilliseconds(reader.field(6)) else {
-            return failure("invalid_date", "updatedAt must be an ISO-8601 date-time with zone, or a date")
+            return failure(.invalidDate, "updatedAt must be an ISO-8601 date-time with zone, or a date")
         }
         return .success(DirectoryRow(ci: ci, carrier: carrier, phone: phone, kind: kind, mvnoHost: host,
                                      status: status, updatedAt: updatedAt))

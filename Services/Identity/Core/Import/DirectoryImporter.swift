@@ -28,13 +28,13 @@ struct DirectoryImporter {
         var report = ImportReport(state: .running)
         if mode == .full, carrier == nil {
             report.state = .failed
-            report.failure = ImportRowError(line: 0, code: "carrier_required", message: "a full sync names its carrier")
+            report.failure = ImportRowError(line: 0, code: .carrierRequired, message: "a full sync names its carrier")
             return report
         }
         let handle: FileHandle
         do { handle = try FileHandle(forReadingFrom: url) } catch {
             report.state = .failed
-            report.failure = ImportRowError(line: 0, code: "unreadable_file", message: "the sync file cannot be read")
+            report.failure = ImportRowError(line: 0, code: .unreadableFile, message: "the sync file cannot be read")
             return report
         }
         defer { try? handle.close() }
@@ -54,7 +54,7 @@ struct DirectoryImporter {
         func take(_ record: CSVRecord) throws {
             defer { first = false }
             if let error = record.error {
-                let rowError = ImportRowError(line: error.line, code: error.code, message: error.reason)
+                let rowError = ImportRowError(line: error.line, code: ErrorCode(wire: error.code), message: error.reason)
                 if case .unterminatedQuote = error {
                     report.failure = rowError   // the rest of the file is that one open field
                     return
@@ -70,7 +70,7 @@ struct DirectoryImporter {
                 reject(&report, error)
             case .success(let row):
                 if mode == .full, row.carrier != carrier {
-                    reject(&report, ImportRowError(line: record.line, code: "carrier_mismatch",
+                    reject(&report, ImportRowError(line: record.line, code: .carrierMismatch,
                                                    message: "a full sync file lists only its own carrier's lines"))
                     return
                 }
@@ -85,7 +85,7 @@ struct DirectoryImporter {
         while true {
             let data: Data
             do { data = try handle.read(upToCount: Self.chunkSize) ?? Data() } catch {
-                report.failure = ImportRowError(line: 0, code: "unreadable_file", message: "the sync file cannot be read")
+                report.failure = ImportRowError(line: 0, code: .unreadableFile, message: "the sync file cannot be read")
                 break
             }
             if data.isEmpty {

@@ -51,7 +51,7 @@ public enum VaultBenchmark {
             audit = seconds(ContinuousClock.now - auditStart)
         }
         guard let report = audited else { throw CancellationError() }
-        guard report.isClean else { throw ErrorReply(code: "benchmark_audit_failed", message: "\(report.problems.prefix(3))") }
+        guard report.isClean else { throw ErrorReply(code: .benchmarkAuditFailed, message: "\(report.problems.prefix(3))") }
         return [
             ("register", String(format: "%.0f", register)),
             ("append", String(format: "%.0f", append)),
@@ -142,7 +142,7 @@ public enum VaultBenchmark {
                                               trustedKeys: keys).isValid ? 0 : 1
         }.reduce(0, +)
         let elapsed = seconds(ContinuousClock.now - start)
-        guard failures == 0 else { throw ErrorReply(code: "benchmark_verify_failed", message: "\(failures) certificates failed") }
+        guard failures == 0 else { throw ErrorReply(code: .benchmarkVerifyFailed, message: "\(failures) certificates failed") }
         return Double(issued.count) / elapsed
     }
 
