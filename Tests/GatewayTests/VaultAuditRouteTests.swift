@@ -28,6 +28,8 @@ import Testing
             #expect(try await client.send(.get, "/v1/vault/audit", key: harness.institutionA).status == .forbidden)
             #expect(try await client.send(.get, "/v1/vault/integrity", key: harness.institutionA).status == .forbidden)
             #expect(try await client.send(.get, "/v1/vault/audit").status == .unauthorized)
+            let metrics = try await client.send(.get, "/metrics")
+            #expect(metrics.text.contains("songdal_vault_flagged_documents 1"), "\(metrics.text.prefix(2000))")
             let badLimit = try await client.send(.get, "/v1/vault/integrity?limit=0", key: harness.operatorKey)
             #expect(badLimit.status == .unprocessableContent)
         }

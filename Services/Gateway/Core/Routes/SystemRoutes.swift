@@ -49,6 +49,11 @@ struct SystemRoutes {
             }
             dependencies.metrics.set(gauge: "songdal_gateway_bus_connected", labels: [],
                                      to: dependencies.endpoint.isConnected ? 1 : 0)
+            // Documents the vault flagged because issuing was refused (issue 19); left as it was
+            // when the vault does not answer within a quarter second.
+            if let integrity = try? await dependencies.ask(VaultIntegrityQuery(limit: 1), timeoutMilliseconds: 250) {
+                dependencies.metrics.set(gauge: "songdal_vault_flagged_documents", labels: [], to: Double(integrity.flaggedDocuments))
+            }
         }
     }
 }
