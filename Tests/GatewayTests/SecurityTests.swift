@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Schema
 import Testing
 
 /// Authentication, scopes, tenant isolation and the rate limit.
@@ -47,7 +48,7 @@ import Testing
                          "/v1/campaigns/camp-1"] {
                 let foreign = try await client.send(.get, path, key: harness.institutionB)
                 #expect(foreign.status == .notFound, "\(path)")
-                #expect(foreign.problemCode?.hasSuffix("not_found") == true, "\(path)")
+                #expect(foreign.problemCode.map { ErrorCode(wire: $0).kind } == .notFound, "\(path)")
                 #expect(!foreign.text.contains("inst-a"), "\(path) leaked the owner")
                 #expect(!foreign.text.contains("PDF"), "\(path) leaked content")
             }
