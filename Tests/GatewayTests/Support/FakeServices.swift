@@ -34,9 +34,9 @@ enum FakeServices {
                                       registeredAt: at, retentionUntil: at, timeStampToken: Data([1, 2]))
             })
             ep.answer(DocumentMetadataQuery.self) { request, _ in
-                guard request.documentId == documentA else { throw ErrorReply(code: "not_found", message: "no such document") }
+                guard request.documentId == documentA else { throw ErrorReply(code: .notFound, message: "no such document") }
                 guard request.reader.institution == "inst-a" || request.reader.grantId == "grant-1" else {
-                    throw ErrorReply(code: "forbidden", message: "not the owner")
+                    throw ErrorReply(code: .forbidden, message: "not the owner")
                 }
                 return DocumentMetadata(documentId: documentA, packageId: "p", institution: "inst-a", fileName: "고지서.pdf", kind: "pdf",
                                         title: "자동차세 고지", keywords: [], description: "", size: Int64(pdf.count),
@@ -44,15 +44,15 @@ enum FakeServices {
                                         legalHold: false, destroyedAt: nil)
             }
             ep.answer(FetchDocument.self) { request, _ in
-                guard request.documentId == documentA else { throw ErrorReply(code: "not_found", message: "no such document") }
+                guard request.documentId == documentA else { throw ErrorReply(code: .notFound, message: "no such document") }
                 guard request.reader.institution == "inst-a" || request.reader.grantId == "grant-1" else {
-                    throw ErrorReply(code: "forbidden", message: "not the owner")
+                    throw ErrorReply(code: .forbidden, message: "not the owner")
                 }
                 return DocumentContent(documentId: documentA, fileName: "고지서.pdf", kind: "pdf", contentHash: "b", content: pdf)
             }
             ep.handle(IssueCertificate.self, reply: { request, _ in
                 guard request.documentId == documentA, request.institution == "inst-a" else {
-                    throw ErrorReply(code: "forbidden", message: "not the owner")
+                    throw ErrorReply(code: .forbidden, message: "not the owner")
                 }
                 return CertificateIssued(serial: "abcd", kind: request.kind, documentId: documentA, json: "{}", signature: Data([9]), keyId: "k1")
             })
@@ -93,7 +93,7 @@ enum FakeServices {
             ep.handle(SubmitNotice.self, reply: { request, _ in
                 let previous = log.submissions.withLock { list in list.first { $0.idempotencyKey != nil && $0.idempotencyKey == request.idempotencyKey } }
                 if let previous {
-                    guard previous.title == request.title else { throw ErrorReply(code: "idempotency_conflict", message: "different body") }
+                    guard previous.title == request.title else { throw ErrorReply(code: .idempotencyConflict, message: "different body") }
                     return NoticeAccepted(noticeId: noticeA, state: .accepted, acceptedAt: at, replayed: true)
                 }
                 log.submissions.withLock { $0.append(request) }
@@ -101,7 +101,7 @@ enum FakeServices {
             })
             ep.answer(NoticeStatusQuery.self) { request, _ in
                 guard request.noticeId == noticeA, request.institution == "inst-a" else {
-                    throw ErrorReply(code: "notice_not_found", message: "no such notice")
+                    throw ErrorReply(code: .noticeNotFound, message: "no such notice")
                 }
                 return NoticeStatus(noticeId: noticeA, institution: "inst-a", campaignId: nil, reference: nil, state: .read, reason: nil,
                                     channel: .rcs, recipientMasked: "010-****-5678", documentId: documentA, title: "자동차세 고지",
@@ -110,7 +110,7 @@ enum FakeServices {
             }
             ep.answer(NoticeTimelineQuery.self) { request, _ in
                 guard request.noticeId == noticeA, request.institution == "inst-a" else {
-                    throw ErrorReply(code: "notice_not_found", message: "no such notice")
+                    throw ErrorReply(code: .noticeNotFound, message: "no such notice")
                 }
                 return NoticeTimeline(noticeId: noticeA, entries: [NoticeTransition(event: "accepted", at: at)])
             }
@@ -120,17 +120,17 @@ enum FakeServices {
                     return CoverPage(noticeId: noticeA, institution: "inst-a", title: "자동차세 고지", coverText: "<b>세금</b> 안내",
                                      recipientMasked: "010-****-5678", state: .delivered, readDeadline: nil, termsVersion: "v1",
                                      termsText: "전자문서 이용 약관")
-                case expiredToken: throw ErrorReply(code: "notice_expired", message: "expired")
-                default: throw ErrorReply(code: "token_invalid", message: "bad token")
+                case expiredToken: throw ErrorReply(code: .noticeExpired, message: "expired")
+                default: throw ErrorReply(code: .tokenInvalid, message: "bad token")
                 }
             }
             ep.handle(RequestOTP.self, reply: { request, _ in
-                if request.token == lockedToken { throw ErrorReply(code: "otp_locked", message: "locked") }
-                guard request.token == validToken else { throw ErrorReply(code: "token_invalid", message: "bad token") }
+                if request.token == lockedToken { throw ErrorReply(code: .otpLocked, message: "locked") }
+                guard request.token == validToken else { throw ErrorReply(code: .tokenInvalid, message: "bad token") }
                 return OTPSent(noticeId: noticeA, recipientMasked: "010-****-5678", expiresAt: at, remainingTries: 5)
             })
             ep.handle(VerifyOTP.self, reply: { request, _ in
-                guard request.token == validToken else { throw ErrorReply(code: "token_invalid", message: "bad token") }
+                guard request.token == validToken else { throw ErrorReply(code: .tokenInvalid, message: "bad token") }
                 switch request.code {
                 case "123456": return OTPCheck(outcome: .verified, sessionId: "ns-1", remainingTries: 5, lockedUntil: nil)
                 case "999999": return OTPCheck(outcome: .locked, sessionId: nil, remainingTries: 0, lockedUntil: at)
@@ -138,28 +138,28 @@ enum FakeServices {
                 }
             })
             ep.handle(ConsentToTerms.self, reply: { request, _ in
-                guard request.sessionId == "ns-1" else { throw ErrorReply(code: "session_invalid", message: "no session") }
+                guard request.sessionId == "ns-1" else { throw ErrorReply(code: .sessionInvalid, message: "no session") }
                 return TermsConsented(noticeId: noticeA, at: at)
             })
             ep.answer(ViewNotice.self) { request, _ in
-                guard request.sessionId == "ns-1" else { throw ErrorReply(code: "session_invalid", message: "no session") }
+                guard request.sessionId == "ns-1" else { throw ErrorReply(code: .sessionInvalid, message: "no session") }
                 log.views.withLock { $0 += 1 }
                 return NoticeView(noticeId: noticeA, documentId: documentA, reader: .grant("grant-1"), grantExpiresAt: at, readAt: at, firstView: true)
             }
             ep.handle(StartCampaign.self, reply: { request, _ in
-                guard FileManager.default.fileExists(atPath: request.path) else { throw ErrorReply(code: "csv_unreadable", message: "gone") }
+                guard FileManager.default.fileExists(atPath: request.path) else { throw ErrorReply(code: .csvUnreadable, message: "gone") }
                 return CampaignStarted(campaignId: "camp-1", state: .running, replayed: false)
             })
             ep.answer(CampaignProgressQuery.self) { request, _ in
                 guard request.campaignId == "camp-1", request.institution == "inst-a" else {
-                    throw ErrorReply(code: "campaign_not_found", message: "no such campaign")
+                    throw ErrorReply(code: .campaignNotFound, message: "no such campaign")
                 }
                 return CampaignProgress(campaignId: "camp-1", name: "지방세 11월", state: .running, rowsRead: 10, accepted: 8,
                                         states: ["sent": 4, "read": 2, "accepted": 2], badRowCount: 2, badRows: [], error: nil)
             }
             ep.handle(ControlCampaign.self, reply: { request, _ in
                 guard request.campaignId == "camp-1", request.institution == "inst-a" else {
-                    throw ErrorReply(code: "campaign_not_found", message: "no such campaign")
+                    throw ErrorReply(code: .campaignNotFound, message: "no such campaign")
                 }
                 return CampaignControlled(campaignId: "camp-1", state: request.action == .pause ? .paused : request.action == .cancel ? .cancelled : .running)
             })
@@ -198,7 +198,7 @@ enum FakeServices {
         ClusterMember(service: "identity", registry: MessageRegistry(GatewayTestsRegistry.all)) { env in
             env.endpoint.handle(ImportDirectoryFile.self, reply: { _, _ in ImportAccepted(jobId: "job-1") })
             env.endpoint.answer(ImportStatus.self) { request, _ in
-                guard request.jobId == "job-1" else { throw ErrorReply(code: "job_not_found", message: "no such job") }
+                guard request.jobId == "job-1" else { throw ErrorReply(code: .jobNotFound, message: "no such job") }
                 return ImportReport(state: .finished, rowsRead: 2, inserted: 2)
             }
             return []
@@ -212,7 +212,7 @@ enum FakeServices {
                 return GuaranteeImportReport(rows: rows, accepted: rows, changed: rows)
             })
             env.endpoint.answer(PreviewReminders.self) { request, _ in
-                guard let asOf = request.asOf, asOf.count == 10 else { throw ErrorReply(code: "invalid_date", message: "bad date", field: "asOf") }
+                guard let asOf = request.asOf, asOf.count == 10 else { throw ErrorReply(code: .invalidDate, message: "bad date", field: "asOf") }
                 return ReminderRunReport(asOf: asOf, dryRun: true)
             }
             env.endpoint.handle(SetReminderOptOut.self, reply: { _, _ in ReminderRecipientAccepted(recipientKey: "ceo", changed: true) })
