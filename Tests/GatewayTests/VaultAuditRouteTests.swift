@@ -55,6 +55,19 @@ import Testing
         await harness.shutdown()
     }
 
+    @Test func theDashboardRaisesAnAlarmForFlaggedDocuments() async throws {
+        let harness = try await GatewayHarness()
+        try await harness.withClient { client in
+            let login = try await client.send(.post, "/dashboard/login", body: "key=\(harness.operatorKey)")
+            let cookie = try #require(login.cookie)
+            let page = try await client.send(.get, "/dashboard", headers: ["Cookie": cookie])
+            #expect(page.status == .ok)
+            #expect(page.text.contains("문서 무결성 경보"))
+            #expect(page.text.contains("\(FakeServices.documentA) (blob_altered, issuance:original)"))
+        }
+        await harness.shutdown()
+    }
+
     @Test func aDocumentAuditIsForItsOwnerOrAnOperator() async throws {
         let harness = try await GatewayHarness()
         try await harness.withClient { client in

@@ -23,9 +23,10 @@ struct DashboardSnapshot: Sendable {
         async let providers = try? dependencies.ask(ProviderHealthQuery(), timeoutMilliseconds: 1_000)
         async let campaigns = campaigns(dependencies)
         async let invoices = invoices(dependencies)
+        async let integrity = try? dependencies.ask(VaultIntegrityQuery(limit: 3), timeoutMilliseconds: 1_000)
         let queues = (try? await queues(dependencies)) ?? []
         return await DashboardSnapshot(
-            alarms: alarms(dependencies), health: health, providers: providers, campaigns: campaigns, queues: queues,
+            alarms: alarms(dependencies) + integrityAlarms(integrity), health: health, providers: providers, campaigns: campaigns, queues: queues,
             invoices: invoices)
     }
 
@@ -35,6 +36,15 @@ struct DashboardSnapshot: Sendable {
         guard let warning = dependencies.calendar.coverageWarning(at: dependencies.clock.now) else { return [] }
         return ["공휴일 달력에 \(warning.missingYear)년이 없습니다 (\(warning.daysLeft)일 남음): "
                 + "holidays-kr.json에 추가하고(make holidays) 서비스를 다시 시작하세요."]
+    }
+
+    /// Documents the vault flagged because issuing was refused (issue 19): stored bytes or rows
+    /// no longer match their evidence.
+    static func integrityAlarms(_ report: VaultIntegrityReport?) -> [String] {
+        guard let report, report.flaggedDocuments > 0 else { return [] }
+        let recent = report.findings.map { "\($0.documentId) (\($0.code), \($0.operation))" }.joined(separator: ", ")
+        return ["문서 무결성 경보: 저장본이나 기록이 증거와 달라 증명서 발급이 거부된 문서 \(report.flaggedDocuments)건 — 최근: \(recent). "
+                + "songdal audit store 또는 GET /v1/vault/integrity로 확인하세요."]
     }
 
     private static func campaigns(_ dependencies: GatewayDependencies) async -> [CampaignRow] {
