@@ -56,8 +56,10 @@ public struct Problem: Error, HTTPResponseError, Sendable, Equatable {
 }
 
 extension Problem {
+    /// Not found, or another institution's: one answer, byte for byte, whatever `what` was
+    /// (issue 20: a refusal never tells an unknown id from someone else's).
     static func notFound(_ what: String) -> Problem {
-        Problem(.notFound, code: .notFound, detail: "\(what) not found")
+        Problem(.notFound, code: .notFound, detail: "not found")
     }
 
     static func badRequest(_ code: ErrorCode, _ detail: String, field: String? = nil) -> Problem {

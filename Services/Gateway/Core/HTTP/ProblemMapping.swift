@@ -24,10 +24,12 @@ enum ProblemMapping {
     }
 
     /// A service's refusal: its code's kind decides the status. A `forbidden` (another
-    /// institution's id) answers exactly like `not_found`, byte for byte: same code, same detail,
-    /// no field, so the refusal says nothing about who owns the id.
+    /// institution's id) answers exactly like every not-found code, byte for byte: 404
+    /// `not_found`, detail "not found", no field, so the refusal says nothing about who owns the id.
     static func problem(for reply: ErrorReply) -> Problem {
-        if reply.code.kind == .forbidden || reply.code == .notFound {
+        // Every not-found code too (document_not_found, notice_not_found, …): a service that
+        // answers "unknown" with its own code must not differ from another tenant's "forbidden".
+        if reply.code.kind == .forbidden || reply.code.kind == .notFound {
             return Problem(.notFound, code: .notFound, detail: "not found")
         }
         return Problem(status(for: reply.code.kind), code: reply.code, detail: reply.message, field: reply.field,
