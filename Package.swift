@@ -85,7 +85,7 @@ var targets: [Target] = [
 }
 
 serviceTarget("Identity", dependencies: ["SongdalCrypto"])
-serviceTarget("Vault", dependencies: ["SongdalCrypto"])
+serviceTarget("Vault", dependencies: ["SongdalCrypto", metrics])
 serviceTarget("Billing", dependencies: ["ZeroMQ", metrics])
 serviceTarget("Reminder")
 serviceTarget("Notifier", dependencies: ["SongdalCrypto", "ZeroMQ"])
