@@ -107,6 +107,27 @@ struct RunTests {
         await cluster.shutdown()
     }
 
+    @Test("an institution cannot replace another institution's guarantee (issue 20)")
+    func guaranteeOwnedByItsInstitution() async throws {
+        let cluster = try TestCluster()
+        let (_, notifier, _) = try await startCluster(cluster)
+        let guarantee = ReminderGuarantee(guaranteeNo: "G-OWN-1", businessNumber: businessNumber(7), kind: "contract", amount: 1,
+                                          startDate: "2026-01-01", endDate: "2026-12-01")
+        let member = ReminderMember(businessNumber: businessNumber(7), companyName: "B사", ceoName: "김", ceoMobile: "010-1234-5678")
+        _ = try await notifier.request(UpsertGuarantee(guarantee: guarantee, member: member, actor: "t", institution: "inst-b"), to: "reminder")
+        var replaced = guarantee
+        replaced.amount = 999
+        do {
+            _ = try await notifier.request(UpsertGuarantee(guarantee: replaced, actor: "t", institution: "inst-a"), to: "reminder")
+            Issue.record("inst-a replaced inst-b's guarantee")
+        } catch BusError.rejected(let reply) {
+            #expect(reply.code == .forbidden)
+        }
+        // Its owner may update it.
+        _ = try await notifier.request(UpsertGuarantee(guarantee: replaced, actor: "t", institution: "inst-b"), to: "reminder")
+        await cluster.shutdown()
+    }
+
     @Test("bad input over the bus gets typed errors, never a dead letter")
     func typedErrors() async throws {
         let cluster = try TestCluster()

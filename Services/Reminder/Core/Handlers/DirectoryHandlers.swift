@@ -1,4 +1,5 @@
 import Bus
+import GRDB
 import Runtime
 import Schema
 
@@ -15,6 +16,14 @@ enum DirectoryHandlers {
         endpoint.handle(UpsertGuarantee.self) { request, context in
             try refusing {
                 let guarantee = try Guarantee(request.guarantee)
+                // Issue 20: an institution never replaces another institution's guarantee (nor its
+                // member through it); the refusal reads like an unknown id at the gateway.
+                if let caller = request.institution,
+                   let row = try Row.fetchOne(context.db, sql: "SELECT institution FROM guarantees WHERE guarantee_no = ?",
+                                              arguments: [guarantee.number]),
+                   let owner: String = row["institution"], owner != caller {
+                    throw ErrorReply(code: .forbidden, message: "not found")
+                }
                 let members = MemberDirectory(db: context.db, actor: request.actor, now: context.now)
                 var changed = false
                 if let input = request.member {
