@@ -47,9 +47,14 @@ public struct UpsertMember: BusRequest {
     /// Who made the change (operator id, `self:<businessNumber>`, `import`), kept in the audit trail.
     public var actor: String
 
-    public init(member: ReminderMember, actor: String) {
+    /// The calling institution (issue 20): it may touch only a member no other institution holds a
+    /// guarantee for, or one it holds a guarantee for itself. Absent: an operator's call.
+    public var institution: String?
+
+    public init(member: ReminderMember, actor: String, institution: String? = nil) {
         self.member = member
         self.actor = actor
+        self.institution = institution
     }
 }
 

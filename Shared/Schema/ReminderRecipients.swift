@@ -10,10 +10,15 @@ public struct AddReminderRecipient: BusRequest {
     /// Who: a branch operator id, or `self:<businessNumber>` for the member's own web page.
     public var actor: String
 
-    public init(businessNumber: String, mobile: String, actor: String) {
+    /// The calling institution (issue 20): it may touch only a member no other institution holds a
+    /// guarantee for, or one it holds a guarantee for itself. Absent: an operator's call.
+    public var institution: String?
+
+    public init(businessNumber: String, mobile: String, actor: String, institution: String? = nil) {
         self.businessNumber = businessNumber
         self.mobile = mobile
         self.actor = actor
+        self.institution = institution
     }
 }
 
@@ -25,10 +30,15 @@ public struct RemoveReminderRecipient: BusRequest {
     public var recipientKey: String
     public var actor: String
 
-    public init(businessNumber: String, recipientKey: String, actor: String) {
+    /// The calling institution (issue 20): it may touch only a member no other institution holds a
+    /// guarantee for, or one it holds a guarantee for itself. Absent: an operator's call.
+    public var institution: String?
+
+    public init(businessNumber: String, recipientKey: String, actor: String, institution: String? = nil) {
         self.businessNumber = businessNumber
         self.recipientKey = recipientKey
         self.actor = actor
+        self.institution = institution
     }
 }
 
@@ -40,10 +50,15 @@ public struct SetReminderOptOut: BusRequest {
     public var optedOut: Bool
     public var actor: String
 
-    public init(businessNumber: String, optedOut: Bool, actor: String) {
+    /// The calling institution (issue 20): it may touch only a member no other institution holds a
+    /// guarantee for, or one it holds a guarantee for itself. Absent: an operator's call.
+    public var institution: String?
+
+    public init(businessNumber: String, optedOut: Bool, actor: String, institution: String? = nil) {
         self.businessNumber = businessNumber
         self.optedOut = optedOut
         self.actor = actor
+        self.institution = institution
     }
 }
 

@@ -125,6 +125,31 @@ struct RunTests {
         }
         // Its owner may update it.
         _ = try await notifier.request(UpsertGuarantee(guarantee: replaced, actor: "t", institution: "inst-b"), to: "reminder")
+        // Nor may it touch that member's recipients, opt-out or details; the owner and operators may.
+        let foreignCalls: [@Sendable () async throws -> Void] = [
+            { _ = try await notifier.request(AddReminderRecipient(businessNumber: businessNumber(7), mobile: "010-2222-3333", actor: "t",
+                                                                  institution: "inst-a"), to: "reminder") },
+            { _ = try await notifier.request(SetReminderOptOut(businessNumber: businessNumber(7), optedOut: true, actor: "t",
+                                                               institution: "inst-a"), to: "reminder") },
+            { _ = try await notifier.request(RemoveReminderRecipient(businessNumber: businessNumber(7), recipientKey: "k", actor: "t",
+                                                                     institution: "inst-a"), to: "reminder") },
+            { _ = try await notifier.request(UpsertMember(member: member, actor: "t", institution: "inst-a"), to: "reminder") },
+            { _ = try await notifier.request(UpsertGuarantee(
+                guarantee: ReminderGuarantee(guaranteeNo: "G-OWN-2", businessNumber: businessNumber(7), kind: "contract", amount: 1,
+                                             startDate: "2026-01-01", endDate: "2026-12-01"),
+                member: member, actor: "t", institution: "inst-a"), to: "reminder") },
+        ]
+        for (index, call) in foreignCalls.enumerated() {
+            do {
+                try await call()
+                Issue.record("foreign call \(index) was accepted")
+            } catch BusError.rejected(let reply) {
+                #expect(reply.code == .forbidden, "call \(index)")
+            }
+        }
+        _ = try await notifier.request(AddReminderRecipient(businessNumber: businessNumber(7), mobile: "010-2222-3333", actor: "t",
+                                                            institution: "inst-b"), to: "reminder")
+        _ = try await notifier.request(SetReminderOptOut(businessNumber: businessNumber(7), optedOut: false, actor: "t"), to: "reminder")
         await cluster.shutdown()
     }
 

@@ -51,23 +51,25 @@ struct GuaranteeRoutes {
             let body = try await RequestBodies.json(MemberBody.self, from: request, limit: limit)
             let member = ReminderMember(businessNumber: try context.parameter("businessNumber"), companyName: body.companyName,
                                         ceoName: body.ceoName, ceoMobile: body.ceoMobile)
-            return try Responses.json(try await dependencies.ask(UpsertMember(member: member, actor: try actor(context))))
+            return try Responses.json(try await dependencies.ask(UpsertMember(member: member, actor: try actor(context), institution: try context.caller().institution)))
         }
         routes.add(.post, "/v1/members/{businessNumber}/recipients", .institutionOrOperator) { request, context in
             let body = try await RequestBodies.json(RecipientBody.self, from: request, limit: limit)
             let reply = try await dependencies.ask(AddReminderRecipient(
-                businessNumber: try context.parameter("businessNumber"), mobile: body.mobile, actor: try actor(context)))
+                businessNumber: try context.parameter("businessNumber"), mobile: body.mobile, actor: try actor(context),
+                institution: try context.caller().institution))
             return try Responses.json(reply, status: .created)
         }
         routes.add(.delete, "/v1/members/{businessNumber}/recipients/{recipientKey}", .institutionOrOperator) { _, context in
             try Responses.json(try await dependencies.ask(RemoveReminderRecipient(
                 businessNumber: try context.parameter("businessNumber"), recipientKey: try context.parameter("recipientKey"),
-                actor: try actor(context))))
+                actor: try actor(context), institution: try context.caller().institution)))
         }
         routes.add(.put, "/v1/members/{businessNumber}/opt-out", .institutionOrOperator) { request, context in
             let body = try await RequestBodies.json(OptOutBody.self, from: request, limit: limit)
             return try Responses.json(try await dependencies.ask(SetReminderOptOut(
-                businessNumber: try context.parameter("businessNumber"), optedOut: body.optedOut, actor: try actor(context))))
+                businessNumber: try context.parameter("businessNumber"), optedOut: body.optedOut, actor: try actor(context),
+                institution: try context.caller().institution)))
         }
         routes.add(.post, "/v1/guarantees/runs", .institutionOrOperator) { request, _ in
             let body = try await RequestBodies.json(RunBody.self, from: request, limit: limit)

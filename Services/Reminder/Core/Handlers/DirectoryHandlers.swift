@@ -3,12 +3,23 @@ import GRDB
 import Runtime
 import Schema
 
+/// Issue 20: an institution may touch a member only when no other institution holds a guarantee
+/// for it, or it holds one itself; otherwise the refusal reads like an unknown id at the gateway.
+private func checkMemberOwner(_ businessNumber: String, institution: String?, db: Database) throws {
+    guard let institution else { return }
+    let owners = try String.fetchAll(db, sql: """
+        SELECT DISTINCT institution FROM guarantees WHERE business_number = ? AND institution IS NOT NULL
+        """, arguments: [businessNumber])
+    if !owners.isEmpty, !owners.contains(institution) { throw ErrorReply(code: .forbidden, message: "not found") }
+}
+
 /// Members, guarantees and recipients over the bus (RE-1, RE-4).
 enum DirectoryHandlers {
     static func register(on endpoint: BusEndpoint, calendar: BusinessCalendar) {
         endpoint.handle(UpsertMember.self) { request, context in
             try refusing {
                 let member = try Member(request.member)
+                try checkMemberOwner(member.businessNumber.digits, institution: request.institution, db: context.db)
                 let changed = try MemberDirectory(db: context.db, actor: request.actor, now: context.now).upsert(member)
                 return ReminderUpserted(changed: changed)
             }
@@ -28,6 +39,7 @@ enum DirectoryHandlers {
                 var changed = false
                 if let input = request.member {
                     let member = try Member(input)
+                    try checkMemberOwner(member.businessNumber.digits, institution: request.institution, db: context.db)
                     guard member.businessNumber == guarantee.businessNumber else { throw ReminderInputError.invalidBusinessNumber }
                     changed = try members.upsert(member)
                 } else if try !members.exists(guarantee.businessNumber) {
@@ -44,6 +56,7 @@ enum DirectoryHandlers {
             try refusing {
                 guard let number = BusinessNumber(request.businessNumber) else { throw ReminderInputError.invalidBusinessNumber }
                 guard let mobile = MobileNumber(request.mobile) else { throw ReminderInputError.invalidMobile(field: "mobile") }
+                try checkMemberOwner(number.digits, institution: request.institution, db: context.db)
                 let result = try MemberDirectory(db: context.db, actor: request.actor, now: context.now).addRecipient(number, mobile: mobile)
                 return ReminderRecipientAccepted(recipientKey: result.key, changed: result.changed)
             }
@@ -51,6 +64,7 @@ enum DirectoryHandlers {
         endpoint.handle(RemoveReminderRecipient.self) { request, context in
             try refusing {
                 guard let number = BusinessNumber(request.businessNumber) else { throw ReminderInputError.invalidBusinessNumber }
+                try checkMemberOwner(number.digits, institution: request.institution, db: context.db)
                 let changed = try MemberDirectory(db: context.db, actor: request.actor, now: context.now)
                     .removeRecipient(number, key: request.recipientKey)
                 return ReminderRecipientAccepted(recipientKey: request.recipientKey, changed: changed)
@@ -59,6 +73,7 @@ enum DirectoryHandlers {
         endpoint.handle(SetReminderOptOut.self) { request, context in
             try refusing {
                 guard let number = BusinessNumber(request.businessNumber) else { throw ReminderInputError.invalidBusinessNumber }
+                try checkMemberOwner(number.digits, institution: request.institution, db: context.db)
                 let changed = try MemberDirectory(db: context.db, actor: request.actor, now: context.now)
                     .setOptOut(number, optedOut: request.optedOut)
                 return ReminderRecipientAccepted(recipientKey: nil, changed: changed)
