@@ -43,6 +43,24 @@ import Testing
         do { _ = try await body(); return nil } catch BusError.rejected(let reply) { return reply.code.rawValue } catch { return "\(error)" }
     }
 
+    @Test func aPackageBelongsToItsInstitution() async throws {
+        let cluster = try TestCluster()
+        defer { Task { await cluster.shutdown() } }
+        try await cluster.start(ClusterMember(VaultService.self))
+        _ = try await cluster.start(Self.billing())
+        let gateway = try await cluster.start(ClusterMember(service: "gateway", registry: Self.registry) { _ in [] })
+        let first = VaultDocumentInput(institution: "inst-a", fileName: "a.pdf", title: "A", keywords: [], description: "")
+        let stored = try await gateway.request(StoreDocument(document: first, content: Data(VaultFixture.pdf("a1"))), timeoutMilliseconds: 5_000)
+        var intruder = VaultDocumentInput(institution: "inst-b", fileName: "b.pdf", title: "B", keywords: [], description: "")
+        intruder.packageId = stored.packageId
+        #expect(await rejection { try await gateway.request(StoreDocument(document: intruder, content: Data(VaultFixture.pdf("b1"))),
+                                                            timeoutMilliseconds: 5_000) } == "forbidden")
+        var sibling = first
+        sibling.packageId = stored.packageId
+        let second = try await gateway.request(StoreDocument(document: sibling, content: Data(VaultFixture.pdf("a2"))), timeoutMilliseconds: 5_000)
+        #expect(second.packageId == stored.packageId)
+    }
+
     @Test func storeReadGrantEvidenceAndCertificates() async throws {
         let cluster = try TestCluster()
         defer { Task { await cluster.shutdown() } }

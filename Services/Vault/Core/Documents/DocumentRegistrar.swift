@@ -62,6 +62,12 @@ public struct DocumentRegistrar: Sendable {
     /// Records a prepared document and appends its `registered` leaf, in `db`'s transaction.
     public func commit(_ prepared: PreparedDocument, in db: Database) throws -> DocumentStored {
         let record = prepared.record
+        // Issue 20: a package belongs to the institution that opened it; another institution's
+        // packageId is refused like an unknown id (the gateway answers both with the same 404).
+        if try String.fetchOne(db, sql: "SELECT institution FROM document WHERE package_id = ? AND institution <> ? LIMIT 1",
+                               arguments: [record.packageId, record.institution]) != nil {
+            throw ErrorReply(code: .forbidden, message: "not found", field: nil)
+        }
         let leaf = EvidenceRecord(type: .registered, time: record.registered, documentId: record.documentId,
                                   packageId: record.packageId, contentHash: record.contentHash, metadataHash: record.metadataHash)
         let index = try EvidenceLog.append(leaf, in: db)
