@@ -50,7 +50,10 @@ struct ErrorCodeTests {
         (.badUpstreamReply, 502), (.malformedJSON, 400), (.invalidField, 422), (.emptyBody, 400),
         (.invalidEncoding, 400), (.invalidParameter, 400), (.invalidCertificateKind, 422), (.invalidSerial, 422),
         (.invalidMonth, 422), (.invalidFormat, 422), (.missingAPIKey, 401), (.invalidAPIKey, 401),
-        (.insufficientScope, 403), (.sandboxKeyNotAllowed, 403), (.rateLimited, 429), (.stagingFailed, 500),    ]
+        (.insufficientScope, 403), (.sandboxKeyNotAllowed, 403), (.rateLimited, 429), (.stagingFailed, 500),
+        (.institutionNotOnboarded, 422), (.onboardingConflict, 409), (.dateInFuture, 422), (.invalidText, 422),
+        (.tooLong, 422),
+    ]
 
     @Test("the table lists every declared code, and each maps to its documented status")
     func everyCodeHasItsStatus() {
