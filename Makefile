@@ -2,6 +2,8 @@
 # Both install the Debian packages they need when missing, so a fresh machine works.
 
 SWIFT        ?= swift
+# The repository, wherever make is started from (`make -f …/Makefile test` works from any folder).
+ROOT         := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 DEBIAN_PKGS  := libzmq3-dev libsqlite3-dev libssl-dev pkg-config openssl libcurl4-openssl-dev
 # For the tests only: the headless-browser walk (chromium over WebDriver) and the compose stack
 # run for real with podman (docs/operator-guide.md, "Containers").
@@ -14,10 +16,10 @@ TEST_FLAGS   ?= --disable-xctest --no-parallel
 .PHONY: run test build release deps test-deps install compose-test bench clean holidays embed
 
 deps:
-	@$(MAKE) --no-print-directory install PKGS="$(DEBIAN_PKGS)"
+	@$(MAKE) --no-print-directory -f "$(ROOT)/Makefile" install PKGS="$(DEBIAN_PKGS)"
 
 test-deps: deps
-	@$(MAKE) --no-print-directory install PKGS="$(TEST_PKGS)"
+	@$(MAKE) --no-print-directory -f "$(ROOT)/Makefile" install PKGS="$(TEST_PKGS)"
 
 install:
 	@missing=""; for p in $(PKGS); do \
@@ -28,43 +30,43 @@ install:
 	fi
 
 build: deps
-	$(SWIFT) build
+	cd "$(ROOT)" && $(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	cd "$(ROOT)" && $(SWIFT) build -c release
 
 test: test-deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build $(TEST_FLAGS)
-	$(MAKE) --no-print-directory compose-test
+	cd "$(ROOT)" && $(SWIFT) build --build-tests
+	cd "$(ROOT)" && $(SWIFT) test --skip-build $(TEST_FLAGS)
+	$(MAKE) --no-print-directory -f "$(ROOT)/Makefile" compose-test
 
 # The compose stack for real: images from host-built static binaries, the demo walk against
 # the gateway container, a service container restarted mid-way (compose/stack-test.sh).
 compose-test: test-deps
-	compose/stack-test.sh
+	"$(ROOT)/compose/stack-test.sh"
 
 # Everything on this machine: the broker, the five services and the gateway (songdal up).
 run: release
-	.build/release/songdal up
+	"$(ROOT)/.build/release/songdal" up
 
 bench: release
-	.build/release/songdal bench bus
+	"$(ROOT)/.build/release/songdal" bench bus
 
 # The holiday calendar: data/holidays-kr.json regenerated from the rules of SPEC §6, the lunar
 # dates of korean-lunar-calendar and scripts/holidays/announced.json (elections, temporary
 # holidays), then compiled into the binaries again (make embed). Commit both outputs.
-HOLIDAYS_VENV := .build-venv
+HOLIDAYS_VENV := $(ROOT)/.build-venv
 holidays:
-	@$(MAKE) --no-print-directory install PKGS="python3 python3-venv"
+	@$(MAKE) --no-print-directory -f "$(ROOT)/Makefile" install PKGS="python3 python3-venv"
 	@[ -x $(HOLIDAYS_VENV)/bin/python ] || python3 -m venv $(HOLIDAYS_VENV)
 	@$(HOLIDAYS_VENV)/bin/python -c 'import korean_lunar_calendar' 2>/dev/null || \
 	  $(HOLIDAYS_VENV)/bin/pip install --quiet 'korean-lunar-calendar==0.4.0'
-	$(HOLIDAYS_VENV)/bin/python scripts/holidays/generate.py
-	@$(MAKE) --no-print-directory embed
+	cd "$(ROOT)" && $(HOLIDAYS_VENV)/bin/python scripts/holidays/generate.py
+	@$(MAKE) --no-print-directory -f "$(ROOT)/Makefile" embed
 
 # data/*.json compiled into the binaries (Shared/Runtime/ReferenceData/EmbeddedReferenceData.swift).
 embed:
-	scripts/embed-reference-data.sh
+	cd "$(ROOT)" && scripts/embed-reference-data.sh
 
 clean:
-	rm -rf .build .songdal
+	rm -rf "$(ROOT)/.build" "$(ROOT)/.songdal"
