@@ -10,30 +10,12 @@ struct AuditCommand: ParsableCommand {
         subcommands: [Store.self, Document.self, Integrity.self, Log.self])
 
     struct Options: ParsableArguments {
-        @Option(help: "Folder of a running `songdal up` (env SONGDAL_HOME).")
-        var home: String = ProcessInfo.processInfo.environment["SONGDAL_HOME"] ?? ".songdal"
-
-        @Option(help: "Gateway base URL (env SONGDAL_GATEWAY; default: from up.json).")
-        var gateway: String? = ProcessInfo.processInfo.environment["SONGDAL_GATEWAY"]
-
-        @Option(name: .customLong("key"), help: "API key (env SONGDAL_API_KEY; default: the operator key in up.json).")
-        var key: String? = ProcessInfo.processInfo.environment["SONGDAL_API_KEY"]
+        @OptionGroup var platform: PlatformOptions
 
         @Flag(help: "Print the gateway's JSON answer instead of lines.")
         var json = false
 
-        func client() throws -> HTTPClient {
-            let state = try? UpState.read(from: PlatformLayout(home: URL(fileURLWithPath: home)).stateFile)
-            guard let url = gateway ?? state?.gatewayURL else {
-                throw ValidationError("no gateway: pass --gateway, set SONGDAL_GATEWAY, or start the platform with `songdal up`")
-            }
-            guard let key = key ?? state?.operatorKey else {
-                throw ValidationError("no API key: pass --key or set SONGDAL_API_KEY")
-            }
-            let client = try HTTPClient(base: url)
-            client.defaultHeaders["Authorization"] = "Bearer \(key)"
-            return client
-        }
+        func client() throws -> HTTPClient { try platform.operatorClient() }
 
         /// Prints the answer (JSON or lines) and fails when it reports anything.
         func report(_ response: HTTPResponse, lines: ([String: Any]) -> (text: [String], clean: Bool)) throws {

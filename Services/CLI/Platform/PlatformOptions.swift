@@ -10,16 +10,26 @@ struct PlatformOptions: ParsableArguments {
     @Option(help: "Gateway base URL (env SONGDAL_GATEWAY; default: from up.json).")
     var gateway: String? = ProcessInfo.processInfo.environment["SONGDAL_GATEWAY"]
 
-    @Option(name: .customLong("key"), help: "Institution API key (env SONGDAL_API_KEY; default: the demo key in up.json).")
+    @Option(name: .customLong("key"),
+            help: "API key (env SONGDAL_API_KEY; default from up.json: the demo institution's key, or the operator's for `songdal audit`).")
     var key: String? = ProcessInfo.processInfo.environment["SONGDAL_API_KEY"]
 
     /// An HTTP client for the institution, or a usage error saying what is missing.
     func institutionClient() throws -> HTTPClient {
+        try client { $0?.institutionKey }
+    }
+
+    /// An HTTP client for an operator (the `songdal up` operator key unless `--key` is given).
+    func operatorClient() throws -> HTTPClient {
+        try client { $0?.operatorKey }
+    }
+
+    private func client(defaultKey: (UpState?) -> String?) throws -> HTTPClient {
         let state = try? UpState.read(from: PlatformLayout(home: URL(fileURLWithPath: home)).stateFile)
         guard let url = gateway ?? state?.gatewayURL else {
             throw ValidationError("no gateway: pass --gateway, set SONGDAL_GATEWAY, or start the platform with `songdal up`")
         }
-        guard let key = key ?? state?.institutionKey else {
+        guard let key = key ?? defaultKey(state) else {
             throw ValidationError("no API key: pass --key or set SONGDAL_API_KEY")
         }
         let client = try HTTPClient(base: url)
